@@ -1,0 +1,1 @@
+"""Plugin UI-string catalogs (gettext .po files), shipped as package data."""

@@ -1,0 +1,174 @@
+"""Configuration schemas: the plugin's options and the front matter of an article.
+
+Both are MkDocs ``Config`` classes, as mkdocs-material validates its blog posts:
+validation problems come back as (key, message) pairs the caller reports.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config, ValidationError
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LOCALE_PATTERN = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$")
+
+
+class _SupportConfig(Config):
+    url = c.Optional(c.Type(str))
+    """Where a reader who is still stuck gets help (chat, contact form)."""
+    label = c.Optional(c.Type(str))
+    """Link text; the catalog's "Contact support" when unset."""
+
+
+class _FeedbackConfig(Config):
+    endpoint = c.Optional(c.Type(str))
+    """URL that receives checklist events as JSON through ``navigator.sendBeacon``."""
+
+
+class _RelatedConfig(Config):
+    limit = c.Type(int, default=5)
+    """How many related articles at most (editor picks included)."""
+    min_score = c.Type(int, default=20)
+    """Computed suggestions scoring below this are left out."""
+    weight_tags = c.Type(int, default=40)
+    """Score per shared tag."""
+    weight_category = c.Type(int, default=20)
+    """Score for the same category."""
+    weight_terms = c.Type(int, default=5)
+    """Score per shared significant title/summary word."""
+
+
+class _StatusConfig(Config):
+    url = c.Optional(c.Type(str))
+    """Status feed: absolute URL or a path relative to the site root."""
+    page = c.Optional(c.Type(str))
+    """The human-readable status page readers are sent to."""
+    provider = c.Choice(("statuspage", "cachet"), default="statuspage")
+    """Shape of the feed: Atlassian Statuspage v2 ``summary.json`` or Cachet v1."""
+    refresh = c.Type(int, default=60)
+    """Seconds between polls while the tab is visible."""
+    timeout = c.Type(int, default=5)
+    """Seconds before a fetch is given up and the widget says it cannot tell."""
+    banner = c.Choice(("all", "components", "major"), default="all")
+    """Which incidents raise the site-wide banner."""
+
+
+class HelpcenterConfig(Config):
+    """Options of the ``helpcenter`` plugin."""
+
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off (the site then builds as plain MkDocs)."""
+
+    # Locales
+    default_locale = c.Type(str, default="en")
+    """Locale of the source articles and of ``/`` when no browser language matches."""
+    locales = c.DictOfItems(c.Type(str), default={})
+    """Locale code -> display name, in switcher order. Each has a ``content/<code>/`` tree."""
+
+    # Guides
+    support = c.SubConfig(_SupportConfig)
+    """Contact-support call to action shown when a guide did not help."""
+    feedback = c.SubConfig(_FeedbackConfig)
+    """Optional endpoint for checklist events."""
+
+    # Related articles
+    related = c.SubConfig(_RelatedConfig)
+    """Related-article suggestions."""
+
+    # Live status
+    status = c.SubConfig(_StatusConfig)
+    """Live status widget and incident banner."""
+
+
+class _ArticleId(c.Type[str]):
+    def __init__(self) -> None:
+        super().__init__(str)
+        self.required = True
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value)
+        if not ID_PATTERN.match(text):
+            raise ValidationError(f"'{text}' is not a valid id: use lowercase letters, digits and hyphens")
+        return text
+
+
+class _Text(c.Type[str]):
+    """A required, non-empty string."""
+
+    def __init__(self, required: bool = False) -> None:
+        super().__init__(str)
+        self.required = required
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value)
+        if not text.strip():
+            raise ValidationError("must not be empty")
+        return text
+
+
+class _Date(c.BaseConfigOption[datetime.date]):
+    def run_validation(self, value: object) -> datetime.date:
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return datetime.date.fromisoformat(value)
+            except ValueError:
+                pass
+        raise ValidationError(f"expected a date like 2026-11-20, got {value!r}")
+
+
+class _Fingerprints(c.BaseConfigOption[dict[str, Any]]):
+    """``translated_from``: fingerprints of the source a translation was made from."""
+
+    def run_validation(self, value: object) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise ValidationError("expected a mapping with 'article' and 'steps'")
+        article = value.get("article")
+        steps = value.get("steps", {})
+        if not isinstance(article, str) or not isinstance(steps, dict):
+            raise ValidationError("expected 'article: <fingerprint>' and 'steps: {anchor: fingerprint}'")
+        if any(not isinstance(k, str) or not isinstance(v, str) for k, v in steps.items()):
+            raise ValidationError("'steps' maps step anchors to fingerprints (strings)")
+        unknown = set(value) - {"article", "steps", "locale"}
+        if unknown:
+            raise ValidationError(f"unknown key(s) {', '.join(sorted(map(str, unknown)))}")
+        return {"article": article, "steps": dict(steps), "locale": value.get("locale")}
+
+
+class ArticleMeta(Config):
+    """Front matter of one article."""
+
+    id = _ArticleId()
+    """Stable id, the same in every translation."""
+    title = _Text(required=True)
+    summary = c.Optional(_Text())
+    type = c.Choice(("guide", "article"), default="article")
+    category = c.Optional(c.Type(str))
+    tags = c.ListOfItems(_Text(), default=[])
+    related = c.ListOfItems(c.Type(str), default=[])
+    status = c.ListOfItems(_Text(), default=[])
+    updated = c.Optional(_Date())
+    translated_from = c.Optional(_Fingerprints())
+    """Set by ``helpcenter i18n scaffold/mark`` on translations."""
+
+
+class HomeMeta(Config):
+    """Front matter of a locale's home page (``content/<locale>/index.md``)."""
+
+    title = c.Optional(_Text())
+    summary = c.Optional(_Text())
+
+
+class CategoryMeta(Config):
+    """One entry of ``content/<locale>/categories.yml``."""
+
+    title = _Text(required=True)
+    description = c.Optional(_Text())
+    slug = c.Optional(c.Type(str))

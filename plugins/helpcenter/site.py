@@ -1,0 +1,64 @@
+"""The help center's pages beyond articles: categories, home pages, per-locale navigation.
+
+Pure functions over the source model; they return plain data that the plugin
+glue turns into MkDocs objects and the renderer into HTML.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .sources import Article, Category, HelpCenter, Problem
+
+HOME_ARTICLES = 5
+"""Articles shown per category on a home page."""
+
+
+@dataclass(frozen=True)
+class CategoryPage:
+    """A category page of one locale."""
+
+    category: Category
+    src_uri: str
+    articles: tuple[Article, ...]
+
+
+def listing_order(article: Article) -> tuple[int, str, str]:
+    """Guides first, then by title, then id (deterministic)."""
+    return (0 if article.is_guide else 1, article.meta.title.casefold(), article.id)
+
+
+def category_pages(center: HelpCenter) -> dict[str, list[CategoryPage]]:
+    """Every locale's category pages, in the order of its categories file."""
+    members: dict[tuple[str, str], list[Article]] = defaultdict(list)
+    for article in center.articles.values():
+        if article.meta.category:
+            members[(article.locale, article.meta.category)].append(article)
+    pages: dict[str, list[CategoryPage]] = {}
+    for locale in center.locales:
+        categories = sorted(center.categories.get(locale, {}).values(), key=lambda c: c.order)
+        pages[locale] = [
+            CategoryPage(
+                category=c,
+                src_uri=f"{locale}/{c.slug}/index.md",
+                articles=tuple(sorted(members[(locale, c.id)], key=listing_order)),
+            )
+            for c in categories
+        ]
+    return pages
+
+
+def check_categories(center: HelpCenter) -> list[Problem]:
+    """Articles naming a category their locale's categories file does not define."""
+    problems = []
+    for article in center.articles.values():
+        category = article.meta.category
+        if category and category not in center.categories.get(article.locale, {}):
+            problems.append(
+                Problem(
+                    article.src_uri,
+                    f"front matter 'category': '{category}' is not in {article.locale}/categories.yml",
+                )
+            )
+    return problems

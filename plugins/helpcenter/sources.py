@@ -1,0 +1,438 @@
+"""The source model: every content file becomes one validated record.
+
+This module is the bottom layer: it reads Markdown sources and category files
+and knows nothing of MkDocs pages, themes or HTML. Everything else (guides,
+related articles, locales, rendering) reads the records built here.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .config import ArticleMeta, CategoryMeta, HomeMeta
+
+HOME = "index.md"
+CATEGORIES = "categories.yml"
+
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\r?\n(.*?\r?\n)?(?:-{3}|\.{3})[ \t]*(?:\r?\n|\Z)", re.S)
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_H2 = re.compile(r"^##(?!#)[ \t]+(.*?)[ \t]*$")
+_ATTRS = re.compile(r"[ \t]*\{:?[ \t]*([^}]*)\}[ \t]*$")
+_CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
+_HR = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_CHECK = re.compile(r"^[-*+][ \t]+\[([ xX])\][ \t]+(.*)$")
+_WS = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An author mistake, reported once as ``path:line: message``."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Check:
+    """One ``- [ ]`` item of a guide step."""
+
+    key: str
+    text: str
+    fingerprint: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Step:
+    """One ``##`` section of a guide."""
+
+    number: int
+    title: str
+    anchor: str
+    explicit_anchor: bool
+    checks: tuple[Check, ...]
+    fingerprint: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Validated front matter of an article."""
+
+    id: str
+    title: str
+    summary: str | None = None
+    type: str = "article"
+    category: str | None = None
+    tags: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
+    updated: datetime.date | None = None
+    translated_from: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """One help article in one locale."""
+
+    src_uri: str
+    locale: str
+    url: str
+    meta: Meta
+    steps: tuple[Step, ...]
+    fingerprint: str
+    body_line: int
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    @property
+    def is_guide(self) -> bool:
+        return self.meta.type == "guide"
+
+    def step(self, anchor: str) -> Step | None:
+        return next((s for s in self.steps if s.anchor == anchor), None)
+
+
+@dataclass(frozen=True)
+class Category:
+    """A category as one locale names it."""
+
+    id: str
+    locale: str
+    title: str
+    description: str | None
+    slug: str
+    order: int
+
+
+@dataclass(frozen=True)
+class Home:
+    """A locale's home page."""
+
+    src_uri: str
+    locale: str
+    url: str
+    title: str | None
+    summary: str | None
+
+
+@dataclass
+class HelpCenter:
+    """All records of one build, indexed for O(1) look-ups."""
+
+    default_locale: str
+    locales: tuple[str, ...]
+    articles: dict[str, Article] = field(default_factory=dict)
+    by_id: dict[str, dict[str, Article]] = field(default_factory=dict)
+    categories: dict[str, dict[str, Category]] = field(default_factory=dict)
+    homes: dict[str, Home] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def article(self, locale: str, article_id: str) -> Article | None:
+        return self.by_id.get(locale, {}).get(article_id)
+
+    def source_of(self, article: Article) -> Article:
+        """The article a translation was made from (the default locale's, when it exists)."""
+        source = self.article(self.default_locale, article.id)
+        return source if source is not None else article
+
+    def translations(self, article_id: str) -> dict[str, Article]:
+        """Every locale's version of one article, in locale order."""
+        return {loc: a for loc in self.locales if (a := self.article(loc, article_id)) is not None}
+
+    def ids(self) -> list[str]:
+        """Every article id of the help center, sorted."""
+        return sorted({i for per_locale in self.by_id.values() for i in per_locale})
+
+
+def fingerprint(text: str) -> str:
+    """A short, whitespace-insensitive fingerprint of a piece of source text."""
+    normal = _WS.sub(" ", text).strip()
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:10]
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """Return (front matter, body, line number where the body starts)."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return None, text, 1
+    body_line = text.count("\n", 0, match.end()) + 1
+    return match.group(1) or "", text[match.end() :], body_line
+
+
+def _key_line(front: str, key: str) -> int | None:
+    for number, line in enumerate(front.splitlines(), start=2):
+        if re.match(rf"^{re.escape(key)}\s*:", line):
+            return number
+    return None
+
+
+def load_front_matter(path: str, front: str | None) -> tuple[dict[str, Any], list[Problem]]:
+    """Parse YAML front matter; problems name the file and line."""
+    if front is None:
+        return {}, []
+    try:
+        data = yaml.safe_load(front)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else None
+        problem = getattr(error, "problem", None) or "invalid YAML"
+        return {}, [Problem(path, f"front matter is not valid YAML: {problem}", line)]
+    if data is None:
+        return {}, []
+    if not isinstance(data, dict):
+        return {}, [Problem(path, "front matter must be a mapping of keys to values", 2)]
+    return {str(k): v for k, v in data.items()}, []
+
+
+def validate_meta(
+    path: str, data: dict[str, Any], front: str, schema: type[ArticleMeta | HomeMeta | CategoryMeta]
+) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """Validate data against a schema; return the values (None when unusable) and problems."""
+    config = schema()
+    config.load_dict(data)
+    failed, warnings = config.validate()
+    problems = []
+    for key, warning in warnings:
+        message = str(warning)
+        if message.startswith("Unrecognised configuration name"):
+            message = f"unknown front matter key '{key}'"
+        else:
+            message = f"front matter '{key}': {message}"
+        problems.append(Problem(path, message, _key_line(front, key)))
+    values = {k: config[k] for k in config}
+    options = dict(schema._schema)  # noqa: SLF001 - the schema is the Config's public shape
+    unusable = False
+    for key, error in failed:
+        line = _key_line(front, key)
+        if key not in data:
+            problems.append(Problem(path, f"front matter '{key}' is required", line))
+        else:
+            problems.append(Problem(path, f"front matter '{key}': {error}", line))
+        option = options.get(key)
+        unusable = unusable or bool(option is not None and option.required)
+        values[key] = option.default if option is not None else None
+    return (None if unusable else values), problems
+
+
+def _strip_heading(raw: str) -> tuple[str, str | None]:
+    """Split a heading's text from its attr_list id."""
+    anchor = None
+    attrs = _ATTRS.search(raw)
+    if attrs:
+        for token in attrs.group(1).split():
+            if token.startswith("#") and len(token) > 1:
+                anchor = token[1:]
+        raw = raw[: attrs.start()]
+    raw = _CLOSING_HASHES.sub("", raw).strip()
+    return raw, anchor
+
+
+def scan_steps(path: str, body: str, body_line: int = 1) -> tuple[tuple[Step, ...], list[Problem]]:
+    """Find a guide's steps (top-level ``##`` headings) and their ``- [ ]`` checks.
+
+    Headings inside fenced code are not steps; a thematic break (``***``) after
+    the first step ends the steps.
+    """
+    lines = body.splitlines()
+    fence: str | None = None
+    raw_steps: list[dict[str, Any]] = []
+    check_lines: list[list[Any]] = []
+    previous_blank = True
+    for index, line in enumerate(lines):
+        number = body_line + index
+        fence_match = _FENCE.match(line)
+        if fence is not None:
+            if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
+                fence = None
+            if raw_steps:
+                raw_steps[-1]["text"].append(line)
+            previous_blank = False
+            continue
+        if fence_match:
+            fence = fence_match.group(1)
+        heading = _H2.match(line)
+        if heading:
+            title, anchor = _strip_heading(heading.group(1))
+            raw_steps.append({"title": title, "anchor": anchor, "line": number, "text": [], "checks": []})
+            check_lines = raw_steps[-1]["checks"]
+        elif raw_steps and _HR.match(line) and (previous_blank or not line.lstrip().startswith("-")):
+            break
+        elif raw_steps:
+            raw_steps[-1]["text"].append(line)
+            check = _CHECK.match(line)
+            if check:
+                check_lines.append([check.group(2), number])
+            elif check_lines and line.startswith(("  ", "\t")) and line.strip() and not previous_blank:
+                check_lines[-1][0] += " " + line.strip()
+        previous_blank = not line.strip()
+
+    steps: list[Step] = []
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for number, raw in enumerate(raw_steps, start=1):
+        anchor = raw["anchor"] or f"step-{number}"
+        if anchor in seen:
+            problems.append(Problem(path, f"step anchor '{anchor}' is used twice", raw["line"]))
+        seen.add(anchor)
+        if not raw["title"]:
+            problems.append(Problem(path, f"step {number} has no title", raw["line"]))
+        checks = tuple(
+            Check(key=f"c{i}", text=text.strip(), fingerprint=fingerprint(text), line=line)
+            for i, (text, line) in enumerate(raw["checks"], start=1)
+        )
+        steps.append(
+            Step(
+                number=number,
+                title=raw["title"],
+                anchor=anchor,
+                explicit_anchor=raw["anchor"] is not None,
+                checks=checks,
+                fingerprint=fingerprint(raw["title"] + "\n" + "\n".join(raw["text"])),
+                line=raw["line"],
+            )
+        )
+    return tuple(steps), problems
+
+
+def read_article(src_uri: str, locale: str, url: str, text: str) -> tuple[Article | None, list[Problem]]:
+    """Turn one Markdown source into an article record (None when unusable)."""
+    path = src_uri
+    front, body, body_line = split_front_matter(text)
+    data, problems = load_front_matter(path, front)
+    if front is None:
+        return None, [Problem(path, "has no front matter: an article needs at least 'id' and 'title'", 1)]
+    values, more = validate_meta(path, data, front or "", ArticleMeta)
+    problems += more
+    if values is None:
+        return None, problems
+    meta = Meta(
+        id=values["id"],
+        title=values["title"],
+        summary=values.get("summary"),
+        type=values.get("type") or "article",
+        category=values.get("category"),
+        tags=tuple(values.get("tags") or ()),
+        related=tuple(values.get("related") or ()),
+        status=tuple(values.get("status") or ()),
+        updated=values.get("updated"),
+        translated_from=values.get("translated_from"),
+    )
+    steps: tuple[Step, ...] = ()
+    if meta.type == "guide":
+        steps, step_problems = scan_steps(path, body, body_line)
+        problems += step_problems
+        if not steps:
+            problems.append(Problem(path, "is a guide but has no steps: write each step as a '## ' heading"))
+    article = Article(
+        src_uri=src_uri,
+        locale=locale,
+        url=url,
+        meta=meta,
+        steps=steps,
+        fingerprint=fingerprint(meta.title + "\n" + body),
+        body_line=body_line,
+    )
+    return article, problems
+
+
+def read_home(src_uri: str, locale: str, url: str, text: str) -> tuple[Home, list[Problem]]:
+    front, _body, _line = split_front_matter(text)
+    data, problems = load_front_matter(src_uri, front)
+    values, more = validate_meta(src_uri, data, front or "", HomeMeta)
+    values = values or {}
+    home = Home(src_uri, locale, url, values.get("title"), values.get("summary"))
+    return home, problems + more
+
+
+def read_categories(path: str, locale: str, text: str) -> tuple[list[Category], list[Problem]]:
+    """Parse a locale's ``categories.yml`` (category id -> title, description, slug)."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        return [], [Problem(path, "is not valid YAML", mark.line + 1 if mark else None)]
+    if data is None:
+        return [], []
+    if not isinstance(data, dict):
+        return [], [Problem(path, "must map category ids to {title, description}", 1)]
+    categories: list[Category] = []
+    problems: list[Problem] = []
+    for order, (key, value) in enumerate(data.items()):
+        cid = str(key)
+        line = next((n for n, row in enumerate(text.splitlines(), 1) if row.startswith(f"{cid}:")), None)
+        if not isinstance(value, dict):
+            problems.append(Problem(path, f"category '{cid}' must be a mapping with 'title'", line))
+            continue
+        values, more = validate_meta(path, value, "", CategoryMeta)
+        problems += [Problem(p.path, f"category '{cid}': {p.message}", line) for p in more]
+        if values is None or not values.get("title"):
+            continue
+        slug = values.get("slug") or cid
+        categories.append(Category(cid, locale, values["title"], values.get("description"), slug, order))
+    return categories, problems
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """What the model needs to know of one content file."""
+
+    src_uri: str
+    url: str
+    text: str | None
+    """Decoded text, or None when the file is not valid UTF-8 text."""
+
+
+def build_help_center(
+    default_locale: str, locales: Iterable[str], sources: Iterable[SourceFile]
+) -> HelpCenter:
+    """Read every source once into one model of the help center."""
+    center = HelpCenter(default_locale=default_locale, locales=tuple(locales))
+    for loc in center.locales:
+        center.by_id[loc] = {}
+        center.categories[loc] = {}
+    ordered = sorted(sources, key=lambda s: s.src_uri)
+    for source in ordered:
+        locale, _, rest = source.src_uri.partition("/")
+        if source.text is None:
+            center.problems.append(Problem(source.src_uri, "is not UTF-8 text; save it as UTF-8 Markdown"))
+            continue
+        if locale not in center.by_id:
+            continue
+        if rest == CATEGORIES:
+            categories, problems = read_categories(source.src_uri, locale, source.text)
+            center.problems += problems
+            for category in categories:
+                center.categories[locale][category.id] = category
+        elif rest == HOME:
+            home, problems = read_home(source.src_uri, locale, source.url, source.text)
+            center.homes[locale] = home
+            center.problems += problems
+        elif source.src_uri.endswith(".md"):
+            article, problems = read_article(source.src_uri, locale, source.url, source.text)
+            center.problems += problems
+            if article is None:
+                continue
+            other = center.by_id[locale].get(article.id)
+            if other is not None:
+                center.problems.append(
+                    Problem(source.src_uri, f"front matter 'id': '{article.id}' is already used by {other.src_uri}")
+                )
+                continue
+            center.articles[source.src_uri] = article
+            center.by_id[locale][article.id] = article
+    return center
