@@ -108,7 +108,9 @@ def render_guide(root: etree.Element, context: GuideContext) -> None:
     )
     intro = children[:first]
     steps_box = etree.Element("div", {"class": "hc-steps"})
-    overview = etree.Element("nav", {"class": "hc-overview", "aria-label": context.gettext("Steps in this guide")})
+    overview = etree.Element(
+        "nav", {"class": "hc-overview", "aria-label": context.gettext("Steps in this guide")}
+    )
     overview_list = etree.SubElement(overview, "ol", {"class": "hc-overview__list"})
 
     for position, start in enumerate(heads):

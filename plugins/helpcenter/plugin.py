@@ -30,7 +30,7 @@ from .sources import Article, HelpCenter, SourceFile, build_help_center
 log = get_plugin_logger("helpcenter")
 
 ASSET_DIR = "assets/helpcenter"
-ASSETS = ("helpcenter.css", "helpcenter.js", "root.js")
+ASSETS = ("helpcenter.css", "checklist.js", "root.js")
 
 
 class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
@@ -77,7 +77,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         config.theme["language"] = self.theme_languages[self.config.default_locale]
         config.markdown_extensions.append(self.guide_extension)  # type: ignore[arg-type]
         config.extra_css.append(f"{ASSET_DIR}/helpcenter.css")
-        config.extra_javascript.append(ExtraScriptValue(f"{ASSET_DIR}/helpcenter.js"))
+        config.extra_javascript.append(ExtraScriptValue(f"{ASSET_DIR}/checklist.js"))
         return config
 
     def _theme_languages(self, config: MkDocsConfig) -> dict[str, str]:
@@ -99,11 +99,15 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             if file.src_uri.endswith(".md") or rest == "categories.yml":
                 if locale not in self.locales and file.is_documentation_page():
                     if "/" in file.src_uri:
-                        log.warning(f"{file.src_uri}: '{locale}' is not a configured locale (locales: "
-                                    f"{', '.join(self.locales)}); the file is not built")
+                        log.warning(
+                            f"{file.src_uri}: '{locale}' is not a configured locale (locales: "
+                            f"{', '.join(self.locales)}); the file is not built"
+                        )
                     else:
-                        log.warning(f"{file.src_uri}: content belongs in a locale folder, e.g. "
-                                    f"{self.config.default_locale}/{file.src_uri}; the file is not built")
+                        log.warning(
+                            f"{file.src_uri}: content belongs in a locale folder, e.g. "
+                            f"{self.config.default_locale}/{file.src_uri}; the file is not built"
+                        )
                     files.remove(file)
                     continue
                 sources.append(SourceFile(file.src_uri, file.url, _read_text(file)))
@@ -217,7 +221,9 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         category = self.category_pages.get(page.file.src_uri)
         if category is not None:
             entries = [self._entry(a, page) for a in category.articles]
-            return html + self.renderer.render(locale, "category.html", category=category.category, entries=entries)
+            return html + self.renderer.render(
+                locale, "category.html", category=category.category, entries=entries
+            )
         home = self.center.homes.get(locale)
         if home is not None and home.src_uri == page.file.src_uri:
             return html + self._home_html(locale, page)
@@ -362,5 +368,6 @@ def _uri_to_url(src_uri: str) -> str:
 
 def _neighbours(items: list[Page]) -> list[tuple[Page | None, Page | None]]:
     return [
-        (items[i - 1] if i > 0 else None, items[i + 1] if i + 1 < len(items) else None) for i in range(len(items))
+        (items[i - 1] if i > 0 else None, items[i + 1] if i + 1 < len(items) else None)
+        for i in range(len(items))
     ]

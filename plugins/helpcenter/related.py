@@ -128,7 +128,11 @@ def check_references(center: HelpCenter) -> list[Problem]:
     for article in center.articles.values():
         for pick in article.meta.related:
             if pick == article.id:
-                problems.append(Problem(article.src_uri, f"front matter 'related': lists the article itself ('{pick}')"))
+                problems.append(
+                    Problem(article.src_uri, f"front matter 'related': lists the article itself ('{pick}')")
+                )
             elif pick not in known:
-                problems.append(Problem(article.src_uri, f"front matter 'related': no article has the id '{pick}'"))
+                problems.append(
+                    Problem(article.src_uri, f"front matter 'related': no article has the id '{pick}'")
+                )
     return problems

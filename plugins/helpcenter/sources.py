@@ -257,7 +257,11 @@ def scan_steps(path: str, body: str, body_line: int = 1) -> tuple[tuple[Step, ..
         number = body_line + index
         fence_match = _FENCE.match(line)
         if fence is not None:
-            if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
+            if (
+                fence_match
+                and fence_match.group(1)[0] == fence[0]
+                and len(fence_match.group(1)) >= len(fence)
+            ):
                 fence = None
             if raw_steps:
                 raw_steps[-1]["text"].append(line)
@@ -430,7 +434,10 @@ def build_help_center(
             other = center.by_id[locale].get(article.id)
             if other is not None:
                 center.problems.append(
-                    Problem(source.src_uri, f"front matter 'id': '{article.id}' is already used by {other.src_uri}")
+                    Problem(
+                        source.src_uri,
+                        f"front matter 'id': '{article.id}' is already used by {other.src_uri}",
+                    )
                 )
                 continue
             center.articles[source.src_uri] = article

@@ -1,0 +1,143 @@
+"""Browser fixtures: the system Chromium (never a downloaded one) driven by Playwright,
+against sites served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, sync_playwright
+
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str:
+    for candidate in (os.environ.get("CHROMIUM"), *CHROMIUM_CANDIDATES, shutil.which("chromium")):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    pytest.fail("No system Chromium found: install the Debian package 'chromium' (make test does)")
+
+
+class SiteHandler(SimpleHTTPRequestHandler):
+    """Static files, the locale's own 404 page, and optional extra headers (e.g. CSP)."""
+
+    extra_headers: dict[str, str] = {}
+
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code == 404:
+            root = Path(self.directory)
+            locale = self.path.lstrip("/").split("/", 1)[0]
+            page = root / locale / "404.html"
+            if not page.is_file():
+                page = root / "404.html"
+            if page.is_file():
+                body = page.read_bytes()
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+        super().send_error(code, message, explain)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+class Server:
+    """A static site on 127.0.0.1 with a free port."""
+
+    def __init__(self, root: Path, headers: dict[str, str] | None = None) -> None:
+        handler = type("Handler", (SiteHandler,), {"extra_headers": dict(headers or {})})
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def url(self) -> str:
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host}:{port}/"
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def serve() -> Iterator[Callable[..., Server]]:
+    servers: list[Server] = []
+
+    def start(root: Path, headers: dict[str, str] | None = None) -> Server:
+        server = Server(root, headers)
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.close()
+
+
+@pytest.fixture(scope="session")
+def example_server(example_site, serve) -> Server:
+    return serve(example_site.site)
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+class ConsoleErrors(list[str]):
+    """Console errors and uncaught page errors of one page."""
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator:
+    context = browser.new_context(locale="sv-SE")
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context) -> Iterator[Page]:
+    page = context.new_page()
+    errors = ConsoleErrors()
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            errors.append(message.text)
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: errors.append(f"uncaught: {error}"))
+    page.errors = errors  # type: ignore[attr-defined]
+    yield page
+    page.close()

@@ -1,0 +1,136 @@
+"""Shared fixtures: build real sites through MkDocs's own API into tmp_path."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Built:
+    """A built site and what the build logged."""
+
+    site: Path
+    messages: list[str] = field(default_factory=list)
+
+    def html(self, path: str) -> BeautifulSoup:
+        target = self.site / path
+        if target.is_dir() or path.endswith("/"):
+            target = target / "index.html"
+        return BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+
+    def warnings(self) -> list[str]:
+        return [m for m in self.messages if m.startswith("WARNING")]
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"{record.levelname}: {record.getMessage()}")
+
+
+def build_site(
+    project: Path,
+    *,
+    strict: bool = False,
+    plugin: dict | None = None,
+    extra: dict | None = None,
+) -> Built:
+    """Build ``project`` (holding mkdocs.yml and content/) into project/site."""
+    overrides: dict = {"site_dir": str(project / "site"), "strict": strict}
+    if extra:
+        overrides.update(extra)
+    config = load_config(str(project / "mkdocs.yml"), **overrides)
+    if plugin is not None:
+        config.plugins["helpcenter"].load_dict(plugin)
+        errors, _ = config.plugins["helpcenter"].config.validate()
+        assert not errors, errors
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        config.plugins.on_startup(command="build", dirty=False)
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+        logger.removeHandler(handler)
+    return Built(project / "site", handler.messages)
+
+
+def write_project(root: Path, files: dict[str, str], config: dict | None = None) -> Path:
+    """A minimal two-locale project; ``files`` maps content paths to text."""
+    settings = {
+        "site_name": "Test Help",
+        "site_url": "https://help.example.test/",
+        "docs_dir": "content",
+        "theme": {"name": "material", "language": "sv"},
+        "markdown_extensions": ["admonition", "attr_list", {"toc": {"permalink": True}}],
+        "plugins": [
+            "search",
+            {"helpcenter": {"default_locale": "sv", "locales": {"sv": "Svenska", "en": "English"}}},
+        ],
+    }
+    if config:
+        settings.update(config)
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    defaults = {
+        "sv/index.md": "---\ntitle: Hjälp\n---\nVälkommen.\n",
+        "en/index.md": "---\ntitle: Help\n---\nWelcome.\n",
+        "sv/categories.yml": "email:\n  title: E-post\n",
+        "en/categories.yml": "email:\n  title: Email\n",
+    }
+    for path, text in {**defaults, **files}.items():
+        target = root / "content" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+def build_project(config_file: Path, site_dir: Path, *, strict: bool = False, **extra: object) -> Built:
+    """Build a project in place (its own content/) into ``site_dir``."""
+    config = load_config(str(config_file), site_dir=str(site_dir), strict=strict, **extra)
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        config.plugins.on_startup(command="build", dirty=False)
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+        logger.removeHandler(handler)
+    return Built(site_dir, handler.messages)
+
+
+def copy_example(target: Path) -> Path:
+    """A copy of the example project (mkdocs.yml, content/, overrides/) to edit in a test."""
+    for name in ("content", "overrides"):
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, target / name)
+    settings = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (target / "mkdocs.yml").write_text(settings, encoding="utf-8")
+    for watched in ("locales", "plugins/helpcenter"):
+        (target / watched).mkdir(parents=True, exist_ok=True)
+    return target
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The example help center of this repository, built once (strict) per test session."""
+    return build_project(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("example") / "site", strict=True)
