@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -19,7 +20,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
 
-from . import site
+from babel.dates import format_date
+
+from . import alternates as alt
+from . import site, translations
 from .config import LOCALE_PATTERN, HelpcenterConfig
 from .guide import GuideContext, GuideExtension
 from .locales import Catalogs, CatalogError, LocaleInfo, locale_info, package_catalog_dir, theme_language
@@ -30,7 +34,9 @@ from .sources import Article, HelpCenter, SourceFile, build_help_center
 log = get_plugin_logger("helpcenter")
 
 ASSET_DIR = "assets/helpcenter"
-ASSETS = ("helpcenter.css", "checklist.js", "root.js")
+ASSETS = ("helpcenter.css", "checklist.js", "helpcenter.js")
+THEME_DIR = Path(__file__).parent / "theme"
+SHARD_VARIABLE = "HELPCENTER_LOCALES"
 
 
 class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
@@ -45,6 +51,10 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         self.navs: dict[str, Navigation] = {}
         self.category_pages: dict[str, site.CategoryPage] = {}
         self.env: Environment | None = None
+        self.fallbacks: dict[str, translations.TranslationState] = {}
+        self.states: dict[tuple[str, str], translations.TranslationState] = {}
+        self.alternates = alt.Alternates(())
+        self.built: tuple[str, ...] = ()
 
     # -- configuration -------------------------------------------------------------------
 
@@ -78,7 +88,39 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         config.markdown_extensions.append(self.guide_extension)  # type: ignore[arg-type]
         config.extra_css.append(f"{ASSET_DIR}/helpcenter.css")
         config.extra_javascript.append(ExtraScriptValue(f"{ASSET_DIR}/checklist.js"))
+        config.extra_javascript.append(ExtraScriptValue(f"{ASSET_DIR}/helpcenter.js"))
+        self._theme_hooks(config)
+        self.built = self._shard()
+        if not config.site_url:
+            log.warning(
+                "helpcenter: site_url is not set in mkdocs.yml: pages get no canonical URL, "
+                "hreflang alternates or sitemap alternates"
+            )
         return config
+
+    def _theme_hooks(self, config: MkDocsConfig) -> None:
+        """Our template partials win over the theme's, the site's own custom_dir over ours."""
+        dirs = config.theme.dirs
+        position = 1 if config.theme.custom_dir and dirs and dirs[0] == config.theme.custom_dir else 0
+        if str(THEME_DIR) not in dirs:
+            dirs.insert(position, str(THEME_DIR))
+        # Material keeps reader settings (palette, consent) per "scope": one for the whole site,
+        # not one per locale (each locale is its own search/instant-navigation root).
+        config.extra.setdefault("scope", urlsplit(config.site_url or "/").path or "/")
+
+    def _shard(self) -> tuple[str, ...]:
+        """The locales this build writes (all, or those named in HELPCENTER_LOCALES)."""
+        wanted = os.environ.get(SHARD_VARIABLE, "").strip()
+        if not wanted:
+            return tuple(self.locales)
+        codes = tuple(code.strip() for code in wanted.split(",") if code.strip())
+        unknown = [code for code in codes if code not in self.locales]
+        if unknown:
+            raise PluginError(
+                f"helpcenter: {SHARD_VARIABLE} names {', '.join(unknown)}, not among locales "
+                f"({', '.join(self.locales)})"
+            )
+        return codes
 
     def _theme_languages(self, config: MkDocsConfig) -> dict[str, str]:
         available: set[str] = set()
@@ -116,7 +158,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         center = build_help_center(self.config.default_locale, self.locales, sources)
         for problem in center.problems:
             log.warning(str(problem))
-        for problem in check_references(center) + site.check_categories(center):
+        for problem in check_references(center) + site.check_categories(center) + translations.check(center):
             log.warning(str(problem))
         for locale in self.locales:
             if locale not in center.homes:
@@ -139,10 +181,61 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
                 self.category_pages[page.src_uri] = page
                 if files.get_file_from_path(page.src_uri) is None:
                     files.append(File.generated(config, page.src_uri, content=""))
+        self._plan_translations(config, files, center)
+        for file in list(files):
+            locale = file.src_uri.partition("/")[0]
+            if locale in self.locales and locale not in self.built:
+                files.remove(file)
         asset_root = package_files("helpcenter") / "assets"
         for name in ASSETS:
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(asset_root / name)))
         return files
+
+    def _plan_translations(self, config: MkDocsConfig, files: Files, center: HelpCenter) -> None:
+        """Know every page in every locale; serve missing translations as marked fallbacks."""
+        states = translations.all_states(center)
+        self.states = {(s.article_id, s.locale): s for s in states}
+        self.alternates = alt.Alternates(tuple(self.locales))
+        for locale, home in center.homes.items():
+            self.alternates.add(alt.HOME_KEY, home.src_uri, alt.Alternate(locale, home.url))
+        for uri, category in self.category_pages.items():
+            key = ("category", category.category.id)
+            self.alternates.add(key, uri, alt.Alternate(category.category.locale, _url_of(config, uri)))
+        self.fallbacks = {}
+        for state in states:
+            key = ("article", state.article_id)
+            if state.translation is not None:
+                url = state.translation.url
+                self.alternates.add(key, state.translation.src_uri, alt.Alternate(state.locale, url))
+                continue
+            uri = f"{state.locale}/{state.source.src_uri.partition('/')[2]}"
+            original = files.get_file_from_path(state.source.src_uri)
+            if files.get_file_from_path(uri) is not None or original is None or not original.abs_src_path:
+                log.warning(f"{uri}: cannot serve the untranslated '{state.article_id}' here: the path is taken")
+                continue
+            self.fallbacks[uri] = state
+            fallback = File.generated(config, uri, abs_src_path=original.abs_src_path)
+            self.alternates.add(key, uri, alt.Alternate(state.locale, fallback.url, fallback=True))
+            if state.locale in self.built:
+                files.append(fallback)
+
+    def _fallback_link(self, locale: str) -> Any:
+        """Where a link from a fallback page to another source file should go in ``locale``."""
+        center = self.center
+
+        def resolve(src_uri: str) -> str | None:
+            article = center.articles.get(src_uri) if center else None
+            if article is None:
+                return None
+            for version in self.alternates.of(src_uri):
+                if version.locale == locale:
+                    state = self.states.get((article.id, locale))
+                    if state and state.translation is not None:
+                        return state.translation.src_uri
+                    return next((u for u, s in self.fallbacks.items() if s is state), None)
+            return None
+
+        return resolve
 
     # -- navigation: one small nav per locale ---------------------------------------------
 
@@ -150,7 +243,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         if not self.config.enabled or self.center is None:
             return nav
         self.navs = {}
-        for locale in self.locales:
+        for locale in self.built:
             items: list[Page] = []
             home = files.get_file_from_path(f"{locale}/index.md")
             if home is not None and home.page is not None:
@@ -169,7 +262,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             page.parent = None
             if page not in self.navs.get(self._locale_of(page) or "", Navigation([], [])).pages:
                 page.previous_page = page.next_page = None
-        return self.navs[self.config.default_locale]
+        return self.navs[self.built[0]]
 
     def _locale_of(self, page: Page) -> str | None:
         locale = page.file.src_uri.partition("/")[0]
@@ -189,7 +282,21 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         category = self.category_pages.get(page.file.src_uri)
         home = self.center.homes.get(locale)
         raw = page.meta
-        if article is not None:
+        fallback = self.fallbacks.get(page.file.src_uri)
+        if fallback is not None:
+            # The untranslated original, marked: canonical to it, kept out of this locale's search.
+            article = fallback.source
+            page.meta = _safe_meta(article.meta.title, article.meta.summary)
+            page.meta["search"] = {"exclude": True}
+            if config.site_url:
+                page.canonical_url = config.site_url.rstrip("/") + "/" + article.url
+            markdown = translations.relink(
+                markdown, article.src_uri, page.file.src_uri, self._fallback_link(locale)
+            )
+            if article.is_guide:
+                gettext = self.catalogs.get(article.locale).gettext
+                self.guide_extension.current = GuideContext(article, article, gettext)
+        elif article is not None:
             page.meta = _safe_meta(article.meta.title, article.meta.summary)
             if article.is_guide:
                 gettext = self.catalogs.get(locale).gettext
@@ -215,9 +322,16 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         locale = self._locale_of(page)
         if locale is None:
             return html
+        fallback = self.fallbacks.get(page.file.src_uri)
+        if fallback is not None:
+            article = fallback.source
+            lang = self.locales[article.locale].html_lang
+            body = f'<div class="hc-original" lang="{lang}">{html}{self._related_html(article, page)}</div>'
+            return self._notices(locale, page, fallback, article) + body
         article = self.center.articles.get(page.file.src_uri)
         if article is not None:
-            return html + self._related_html(article, page)
+            state = self.states.get((article.id, locale))
+            return self._notices(locale, page, state, article) + html + self._related_html(article, page)
         category = self.category_pages.get(page.file.src_uri)
         if category is not None:
             entries = [self._entry(a, page) for a in category.articles]
@@ -228,6 +342,28 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         if home is not None and home.src_uri == page.file.src_uri:
             return html + self._home_html(locale, page)
         return html
+
+    def _notices(
+        self, locale: str, page: Page, state: translations.TranslationState | None, article: Article
+    ) -> str:
+        """The update date, and what the reader should know about the translation."""
+        info = self.locales[locale]
+        source = state.source if state is not None else article
+        changed = []
+        if state is not None and state.state == translations.OUTDATED:
+            changed = [s.number for s in source.steps if s.anchor in state.changed_steps]
+        return self.renderer.render(
+            locale,
+            "notices.html",
+            state=state.state if state is not None else translations.SOURCE,
+            updated=article.meta.updated.isoformat() if article.meta.updated else None,
+            updated_text=format_date(article.meta.updated, "long", locale=info.babel) if article.meta.updated else None,
+            language=info.babel.get_display_name(info.babel) or locale,
+            source_language=self.locales[source.locale].babel.get_display_name(info.babel) or source.locale,
+            source_lang=self.locales[source.locale].html_lang,
+            source_href=get_relative_url(source.url, page.url),
+            changed_steps=changed,
+        )
 
     def _entry(self, article: Article, page: Page) -> ListEntry:
         return ListEntry(
@@ -285,8 +421,52 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         locale = self._locale_of(page) or self.config.default_locale
         self._use_locale(config, locale)
         context["nav"] = self.navs.get(locale, nav)
-        context["helpcenter"] = {"locale": locale}
+        # Each locale is its own root for the theme's search index and instant navigation.
+        context["base_url"] = get_relative_url(f"{locale}/", page.url)
+        context["helpcenter"] = {
+            "locale": locale,
+            "switcher": self._switcher(config, page.file.src_uri, locale, page.url),
+        }
         return context
+
+    def _switcher(self, config: MkDocsConfig, src_uri: str, locale: str, here: str) -> list[dict[str, Any]]:
+        """Language switcher entries and, through the theme, hreflang links for one page."""
+        versions = {a.locale: a for a in self.alternates.of(src_uri)}
+        reader = self.locales[locale]
+        gettext = self.catalogs.get(locale).gettext
+        entries = []
+        for code, info in self.locales.items():
+            version = versions.get(code)
+            target = version.url if version is not None else self.center_home_url(code)
+            note = None
+            if version is None:
+                note = gettext("home page")
+            elif version.fallback:
+                note = gettext("not translated yet")
+            entries.append(
+                {
+                    "code": code,
+                    "name": info.name,
+                    "lang": info.html_lang,
+                    "page_lang": reader.html_lang,
+                    "href": get_relative_url(target, here),
+                    "current": code == locale,
+                    "note": note,
+                }
+            )
+        base = config.site_url.rstrip("/") + "/" if config.site_url else ""
+        hreflang = [
+            {"name": self.locales[a.locale].name, "link": base + a.url, "lang": self.locales[a.locale].html_lang}
+            for a in self.alternates.translations(src_uri)
+        ]
+        if hreflang:
+            hreflang.append({"name": "x-default", "link": base or "/", "lang": "x-default"})
+        config.extra["alternate"] = hreflang or [{"name": "", "link": base or "/", "lang": "x-default"}]
+        return entries
+
+    def center_home_url(self, locale: str) -> str:
+        home = self.center.homes.get(locale) if self.center else None
+        return home.url if home else f"{locale}/"
 
     def _use_locale(self, config: MkDocsConfig, locale: str) -> None:
         """Render the theme's own strings, direction and language in this locale."""
@@ -305,10 +485,12 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.env is None:
             return
-        for locale in self.locales:
+        for locale in self.built:
             self._write_404(config, locale)
         self._use_locale(config, self.config.default_locale)
         self._write_root(config)
+        self._write_search(config)
+        self._write_sitemaps(config)
 
     def _write_404(self, config: MkDocsConfig, locale: str) -> None:
         self._use_locale(config, locale)
@@ -317,9 +499,53 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         nav = self.navs[locale]
         context = get_context(nav, [], config)
         context["base_url"] = urlsplit(config.site_url or "/").path
-        context["helpcenter"] = {"locale": locale}
+        home = self.center.homes.get(locale) if self.center else None
+        context["helpcenter"] = {
+            "locale": locale,
+            "switcher": self._switcher(config, home.src_uri if home else "", locale, f"{locale}/"),
+        }
+        switcher = context["helpcenter"]["switcher"]
+        for entry in switcher:  # a 404 page is served at any depth: links from the site root
+            entry["href"] = context["base_url"].rstrip("/") + "/" + self.center_home_url(entry["code"])
         output = template.render(context)
         write_file(output.encode("utf-8"), os.path.join(config.site_dir, locale, "404.html"))
+
+    def _write_search(self, config: MkDocsConfig) -> None:
+        """One search index per locale, with its own stemmer; readers fetch only theirs."""
+        merged = Path(config.site_dir) / "search" / "search_index.json"
+        if not merged.is_file():
+            return
+        index = json.loads(merged.read_text(encoding="utf-8"))
+        for locale, data in alt.split_search_index(index, self.built).items():
+            write_file(alt.dump_json(data).encode("utf-8"), os.path.join(config.site_dir, locale, "search", merged.name))
+        merged.unlink()
+
+    def _write_sitemaps(self, config: MkDocsConfig) -> None:
+        """``sitemap.xml`` of every real page with its translations; one per locale beside it."""
+        if self.center is None:
+            return
+        base = config.site_url.rstrip("/") + "/" if config.site_url else "/"
+        per_locale: dict[str, list[alt.SitemapEntry]] = {loc: [] for loc in self.locales}
+        pages = [(h.src_uri, h.locale, h.url, None) for h in self.center.homes.values()]
+        pages += [(u, c.category.locale, _url_of(config, u), None) for u, c in self.category_pages.items()]
+        pages += [
+            (a.src_uri, a.locale, a.url, a.meta.updated.isoformat() if a.meta.updated else None)
+            for a in self.center.articles.values()
+        ]
+        for src_uri, locale, url, lastmod in sorted(pages, key=lambda p: p[2]):
+            versions = self.alternates.translations(src_uri)
+            links = tuple((self.locales[v.locale].html_lang, base + v.url) for v in versions)
+            if links:
+                links += (("x-default", base),)
+            per_locale[locale].append(alt.SitemapEntry(base + url, lastmod, links))
+        everything = [entry for loc in self.locales for entry in per_locale[loc]]
+        write_file(alt.sitemap_xml(everything).encode("utf-8"), os.path.join(config.site_dir, "sitemap.xml"))
+        gzipped = Path(config.site_dir) / "sitemap.xml.gz"
+        if gzipped.exists():
+            gzipped.unlink()
+        for locale in self.built:
+            xml = alt.sitemap_xml(per_locale[locale]).encode("utf-8")
+            write_file(xml, os.path.join(config.site_dir, locale, "sitemap.xml"))
 
     def _write_root(self, config: MkDocsConfig) -> None:
         """``/``: links to every locale; a small script picks the reader's language."""
@@ -334,7 +560,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             locales=locales,
             default=self.locales[self.config.default_locale],
             css=f"{ASSET_DIR}/helpcenter.css",
-            js=f"{ASSET_DIR}/root.js",
+            js=f"{ASSET_DIR}/helpcenter.js",
         )
         write_file(html.encode("utf-8"), os.path.join(config.site_dir, "index.html"))
 
@@ -360,6 +586,11 @@ def _safe_meta(title: str | None, description: str | None) -> dict[str, Any]:
     if description:
         meta["description"] = text(description)
     return meta
+
+
+def _url_of(config: MkDocsConfig, src_uri: str) -> str:
+    """The URL MkDocs gives a page at ``src_uri``."""
+    return File(src_uri, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls).url
 
 
 def _uri_to_url(src_uri: str) -> str:

@@ -1,16 +1,19 @@
-// "/" of the help center: send the reader to the first of their languages the site has.
-// The page lists every locale as a plain link, so it works without JavaScript too.
+// Language choice. Every locale link (switcher, "/") remembers the reader's choice;
+// on "/" the reader is sent to that choice, else to the first of their browser's
+// languages the site has. "/" lists every locale as a plain link, so it works without JS.
 (() => {
   "use strict";
   const KEY = "helpcenter:locale";
+  document.addEventListener("click", (event) => {
+    const link = event.target instanceof Element && event.target.closest("a[data-hc-locale]");
+    if (!link) return;
+    try { localStorage.setItem(KEY, link.dataset.hcLocale); } catch { /* storage off: fine */ }
+  });
   const list = document.querySelector("[data-hc-default]");
   if (!list) return;
   const links = new Map();
   for (const link of list.querySelectorAll("a[data-hc-locale]")) {
     links.set(link.dataset.hcLocale.toLowerCase().replace("-", "_"), link);
-    link.addEventListener("click", () => {
-      try { localStorage.setItem(KEY, link.dataset.hcLocale); } catch { /* storage off: fine */ }
-    });
   }
   let stored = null;
   try { stored = localStorage.getItem(KEY); } catch { /* storage off: fine */ }

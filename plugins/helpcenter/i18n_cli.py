@@ -1,0 +1,372 @@
+"""``helpcenter i18n``: the translators' workflow.
+
+UI strings: ``extract`` (sources -> locales/helpcenter.pot), ``init``, ``update``,
+``compile``, ``check``. Articles: ``scaffold`` a translation stub, ``mark`` it
+as up to date. Both: ``status`` (a table, JSON, ``--fail-under``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from babel import Locale
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.plurals import get_plural
+from babel.messages.pofile import PoFileError, read_po, write_po
+
+from . import translations
+from .locales import DOMAIN, po_path
+from .project import ProjectError, load_project
+
+PACKAGE_DIR = Path(__file__).parent
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2)}
+METHODS = [
+    ("**/templates/**.html", "jinja2.ext:babel_extract"),
+    ("**/theme/**.html", "ignore"),
+    ("**.py", "python"),
+]
+OPTIONS = {"**/templates/**.html": {"extensions": "jinja2.ext.i18n", "newstyle_gettext": "true"}}
+
+
+def default_catalog_dir() -> Path:
+    """The repository's ``locales/`` (where translators work)."""
+    from .locales import package_catalog_dir
+
+    return package_catalog_dir()
+
+
+def extract(source_dir: Path = PACKAGE_DIR) -> Catalog:
+    """Every user-visible string of the plugin's Python code and templates."""
+    catalog = Catalog(project="helpcenter", version="0.1", charset="utf-8", fuzzy=False)
+    for filename, lineno, message, comments, context in extract_from_dir(
+        str(source_dir), METHODS, options_map=OPTIONS, keywords=KEYWORDS, comment_tags=("Translators:",)
+    ):
+        if not message or (isinstance(message, tuple) and not message[0]):
+            continue
+        catalog.add(message, None, [(f"plugins/helpcenter/{filename}", lineno)], auto_comments=comments, context=context)
+    return catalog
+
+
+def _write(catalog: Catalog, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=100, sort_output=True, omit_header=False, include_lineno=True)
+    path.write_bytes(buffer.getvalue())
+
+
+def _read(path: Path, locale: str | None = None) -> Catalog:
+    with path.open("rb") as handle:
+        return read_po(handle, locale=locale, abort_invalid=True)
+
+
+def _ids(catalog: Catalog) -> set[Any]:
+    return {m.id for m in catalog if m.id}
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+
+
+def check_catalogs(base: Path, extracted: Catalog) -> list[Finding]:
+    """Everything that would make a catalog wrong or stale, one finding each."""
+    findings: list[Finding] = []
+    pot = base / f"{DOMAIN}.pot"
+    wanted = _ids(extracted)
+    if not pot.is_file():
+        findings.append(Finding(str(pot), None, "missing: run 'helpcenter i18n extract'"))
+    else:
+        template = _read(pot)
+        have = _ids(template)
+        for message in extracted:
+            if message.id and message.id not in have:
+                where = message.locations[0] if message.locations else ("?", None)
+                findings.append(
+                    Finding(str(pot), None, f"out of date: {message.id!r} ({where[0]}:{where[1]}) is not in it: "
+                            "run 'helpcenter i18n extract'")
+                )
+        for message in template:
+            if message.id and message.id not in wanted:
+                findings.append(Finding(str(pot), message.lineno, f"out of date: {message.id!r} is no longer used"))
+    for path in sorted(base.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+        locale = path.parent.parent.name
+        try:
+            catalog = _read(path, locale)
+        except PoFileError as error:
+            findings.append(Finding(str(path), getattr(error, "lineno", None), f"syntax error: {error}"))
+            continue
+        expected = get_plural(Locale.parse(locale)).num_plurals
+        if catalog.num_plurals != expected:
+            findings.append(
+                Finding(str(path), None, f"Plural-Forms has nplurals={catalog.num_plurals}, {locale} needs {expected}")
+            )
+        for message in catalog:
+            if not message.id:
+                continue
+            if message.id not in wanted:
+                findings.append(Finding(str(path), message.lineno, f"obsolete: {message.id!r}: run 'helpcenter i18n update'"))
+            if message.pluralizable and isinstance(message.string, (list, tuple)):
+                if len(message.string) != catalog.num_plurals:
+                    findings.append(
+                        Finding(str(path), message.lineno,
+                                f"{message.id[0]!r} has {len(message.string)} plural forms, {locale} needs {catalog.num_plurals}")
+                    )
+            for error in message.check(catalog):
+                findings.append(Finding(str(path), message.lineno, f"{_first(message.id)!r}: {error}"))
+        missing = wanted - _ids(catalog)
+        for msgid in sorted(missing, key=str):
+            findings.append(Finding(str(path), None, f"missing {_first(msgid)!r}: run 'helpcenter i18n update'"))
+    return findings
+
+
+def _first(msgid: Any) -> str:
+    return str(msgid[0] if isinstance(msgid, (list, tuple)) else msgid)
+
+
+@dataclass(frozen=True)
+class StringStats:
+    translated: int
+    fuzzy: int
+    untranslated: int
+
+    @property
+    def total(self) -> int:
+        return self.translated + self.fuzzy + self.untranslated
+
+
+def string_stats(path: Path, locale: str) -> StringStats:
+    catalog = _read(path, locale)
+    translated = fuzzy = untranslated = 0
+    for message in catalog:
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, (list, tuple)) else [message.string]
+        if message.fuzzy:
+            fuzzy += 1
+        elif all(strings):
+            translated += 1
+        else:
+            untranslated += 1
+    return StringStats(translated, fuzzy, untranslated)
+
+
+def status_rows(base: Path, project: Any) -> list[dict[str, Any]]:
+    """Per locale: UI strings and articles, with a completeness percentage."""
+    center = project.center
+    states = translations.all_states(center)
+    rows = []
+    for locale in project.locales:
+        path = po_path(base, locale)
+        strings = string_stats(path, locale) if path.is_file() else StringStats(0, 0, len(_ids(extract())))
+        mine = [s for s in states if s.locale == locale]
+        counts = {key: sum(1 for s in mine if s.state == key) for key in
+                  (translations.SOURCE, translations.TRANSLATED, translations.OUTDATED,
+                   translations.MISSING, translations.UNTRACKED)}
+        done = strings.translated + counts[translations.SOURCE] + counts[translations.TRANSLATED]
+        total = strings.total + len(mine)
+        rows.append(
+            {
+                "locale": locale,
+                "strings": {"translated": strings.translated, "fuzzy": strings.fuzzy, "untranslated": strings.untranslated},
+                "articles": counts,
+                "outdated": {s.article_id: list(s.changed_steps) for s in mine if s.state == translations.OUTDATED},
+                "missing": [s.article_id for s in mine if s.state == translations.MISSING],
+                "percent": round(100 * done / total, 1) if total else 100.0,
+            }
+        )
+    return rows
+
+
+def format_table(rows: Iterable[dict[str, Any]]) -> str:
+    header = ("locale", "strings ok", "fuzzy", "untransl.", "articles ok", "outdated", "missing", "untracked", "done %")
+    lines = [header]
+    for row in rows:
+        a, s = row["articles"], row["strings"]
+        lines.append((row["locale"], str(s["translated"]), str(s["fuzzy"]), str(s["untranslated"]),
+                      str(a["source"] + a["translated"]), str(a["outdated"]), str(a["missing"]), str(a["untracked"]),
+                      f"{row['percent']:.1f}"))
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(line, widths)) for line in lines)
+
+
+# -- commands ------------------------------------------------------------------------------
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    base = Path(args.catalogs)
+    catalog = extract()
+    _write(catalog, base / f"{DOMAIN}.pot")
+    print(f"{base / (DOMAIN + '.pot')}: {len(catalog)} messages")
+    return 0
+
+
+def _cmd_init(args: argparse.Namespace) -> int:
+    base = Path(args.catalogs)
+    try:
+        locale = Locale.parse(args.locale)
+    except (ValueError, TypeError) as error:
+        print(f"helpcenter i18n init: '{args.locale}' is not a locale Babel knows ({error})", file=sys.stderr)
+        return 2
+    path = po_path(base, args.locale)
+    if path.exists():
+        print(f"{path}: exists already; use 'helpcenter i18n update'", file=sys.stderr)
+        return 1
+    template = _read(base / f"{DOMAIN}.pot")
+    catalog = Catalog(locale=locale, project="helpcenter", charset="utf-8", fuzzy=False)
+    catalog.update(template)
+    _write(catalog, path)
+    print(f"{path}: created with {len(catalog)} messages to translate")
+    return 0
+
+
+def _cmd_update(args: argparse.Namespace) -> int:
+    base = Path(args.catalogs)
+    template = _read(base / f"{DOMAIN}.pot")
+    for path in sorted(base.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+        catalog = _read(path, path.parent.parent.name)
+        catalog.update(template, no_fuzzy_matching=False)
+        catalog.obsolete.clear()
+        _write(catalog, path)
+        print(f"{path}: updated")
+    return 0
+
+
+def _cmd_compile(args: argparse.Namespace) -> int:
+    base = Path(args.catalogs)
+    failed = 0
+    for path in sorted(base.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+        try:
+            catalog = _read(path, path.parent.parent.name)
+        except PoFileError as error:
+            print(f"{path}:{getattr(error, 'lineno', '?')}: {error}", file=sys.stderr)
+            failed += 1
+            continue
+        errors = [(m, e) for m in catalog if m.id for e in m.check(catalog)]
+        for message, error in errors:
+            print(f"{path}:{message.lineno}: {_first(message.id)!r}: {error}", file=sys.stderr)
+        failed += bool(errors)
+        with path.with_suffix(".mo").open("wb") as handle:
+            write_mo(handle, catalog)
+    return 1 if failed else 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    findings = check_catalogs(Path(args.catalogs), extract())
+    for finding in findings:
+        print(finding)
+    if not findings:
+        print("catalogs: in sync, no errors")
+    return 1 if findings else 0
+
+
+def _cmd_status(args: argparse.Namespace) -> int:
+    try:
+        project = load_project(args.config_file)
+    except ProjectError as error:
+        print(f"helpcenter i18n status: {error}", file=sys.stderr)
+        return 2
+    rows = status_rows(Path(args.catalogs), project)
+    if args.format == "json":
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+    else:
+        print(format_table(rows))
+        for row in rows:
+            for article_id, steps in row["outdated"].items():
+                print(f"{row['locale']}: {article_id} outdated ({', '.join(steps) or 'text outside steps'} changed)")
+            for article_id in row["missing"]:
+                print(f"{row['locale']}: {article_id} missing")
+    if args.fail_under is not None:
+        low = [r for r in rows if r["percent"] < args.fail_under]
+        for row in low:
+            print(f"{row['locale']}: {row['percent']:.1f}% is under {args.fail_under}%", file=sys.stderr)
+        return 1 if low else 0
+    return 0
+
+
+def _translation_target(project: Any, locale: str, article_id: str) -> tuple[Any, Path]:
+    center = project.center
+    if locale not in center.locales:
+        raise ProjectError(f"'{locale}' is not one of the locales ({', '.join(center.locales)})")
+    state = translations.state_of(center, article_id, locale)
+    if state is None:
+        raise ProjectError(f"no article has the id '{article_id}'")
+    if state.translation is not None:
+        return state, project.docs_dir / state.translation.src_uri
+    return state, project.docs_dir / locale / state.source.src_uri.partition("/")[2]
+
+
+def _cmd_scaffold(args: argparse.Namespace) -> int:
+    try:
+        project = load_project(args.config_file)
+        state, target = _translation_target(project, args.locale, args.id)
+    except ProjectError as error:
+        print(f"helpcenter i18n scaffold: {error}", file=sys.stderr)
+        return 2
+    if state.translation is not None or target.exists():
+        print(f"{target}: exists already; after updating it run 'helpcenter i18n mark'", file=sys.stderr)
+        return 1
+    text = (project.docs_dir / state.source.src_uri).read_text(encoding="utf-8")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(translations.write_stamp(text, translations.stamp(state.source)), encoding="utf-8")
+    print(f"{target}: created from {state.source.src_uri}; translate it, keeping id, step anchors and checks")
+    return 0
+
+
+def _cmd_mark(args: argparse.Namespace) -> int:
+    try:
+        project = load_project(args.config_file)
+        state, target = _translation_target(project, args.locale, args.id)
+    except ProjectError as error:
+        print(f"helpcenter i18n mark: {error}", file=sys.stderr)
+        return 2
+    if state.translation is None or state.translation is state.source:
+        print(f"helpcenter i18n mark: '{args.id}' has no translation in '{args.locale}'", file=sys.stderr)
+        return 1
+    text = target.read_text(encoding="utf-8")
+    target.write_text(translations.write_stamp(text, translations.stamp(state.source)), encoding="utf-8")
+    print(f"{target}: marked as translated from {state.source.src_uri} as it is now")
+    return 0
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    i18n = commands.add_parser("i18n", help="translators' workflow: UI-string catalogs and article translations")
+    sub = i18n.add_subparsers(dest="i18n_command", metavar="ACTION", required=True)
+
+    def add(name: str, help_text: str, handler: Any, project: bool = False) -> argparse.ArgumentParser:
+        parser = sub.add_parser(name, help=help_text)
+        parser.add_argument("--catalogs", default=str(default_catalog_dir()), help="catalog folder (default: locales/)")
+        if project:
+            parser.add_argument("-f", "--config-file", default="mkdocs.yml")
+        parser.set_defaults(handler=handler)
+        return parser
+
+    add("extract", "write every UI string of the code and templates to locales/helpcenter.pot", _cmd_extract)
+    init = add("init", "start the catalog of a new locale", _cmd_init)
+    init.add_argument("locale")
+    add("update", "merge the .pot into every locale's catalog", _cmd_update)
+    add("compile", "compile catalogs to .mo and report errors (builds compile on their own)", _cmd_compile)
+    add("check", "fail on stale, broken or inconsistent catalogs (for CI)", _cmd_check)
+    status = add("status", "translation completeness per locale", _cmd_status, project=True)
+    status.add_argument("--format", choices=("table", "json"), default="table")
+    status.add_argument("--fail-under", type=float, metavar="PCT", help="exit non-zero when a locale is below PCT")
+    for name, help_text, handler in (
+        ("scaffold", "create a translation stub of an article, stamped with its source", _cmd_scaffold),
+        ("mark", "record that a translation now matches its source", _cmd_mark),
+    ):
+        parser = add(name, help_text, handler, project=True)
+        parser.add_argument("locale")
+        parser.add_argument("id")

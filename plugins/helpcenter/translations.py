@@ -1,0 +1,172 @@
+"""Article translations, tracked rather than guessed.
+
+A translation records the fingerprints of the source it was translated from
+(front matter ``translated_from``: the whole article and each step). Comparing
+them with the source's current fingerprints tells, for every article and
+locale, whether the translation is current, outdated (and which steps
+changed) or missing. No version-control history is needed.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from .sources import Article, HelpCenter, Problem, split_front_matter
+
+SOURCE = "source"
+TRANSLATED = "translated"
+OUTDATED = "outdated"
+MISSING = "missing"
+UNTRACKED = "untracked"
+
+
+@dataclass(frozen=True)
+class TranslationState:
+    """Where one article stands in one locale."""
+
+    article_id: str
+    locale: str
+    state: str
+    source: Article
+    translation: Article | None
+    changed_steps: tuple[str, ...] = ()
+
+    @property
+    def readable(self) -> bool:
+        """The locale has its own text of the article (current or not)."""
+        return self.translation is not None
+
+
+def stamp(source: Article) -> dict[str, Any]:
+    """The ``translated_from`` record for a translation of ``source`` as it is now."""
+    return {
+        "locale": source.locale,
+        "article": source.fingerprint,
+        "steps": {step.anchor: step.fingerprint for step in source.steps},
+    }
+
+
+def changed_steps(source: Article, recorded: dict[str, Any]) -> tuple[str, ...]:
+    """Anchors of the source's steps that changed (or are new) since ``recorded``."""
+    steps = recorded.get("steps") or {}
+    return tuple(step.anchor for step in source.steps if steps.get(step.anchor) != step.fingerprint)
+
+
+def state_of(center: HelpCenter, article_id: str, locale: str) -> TranslationState | None:
+    """The translation state of one article in one locale (None if the id is unknown)."""
+    translations = center.translations(article_id)
+    if not translations:
+        return None
+    translation = translations.get(locale)
+    source = _source(center, article_id, translation)
+    if source is None:
+        return None
+    if translation is None:
+        return TranslationState(article_id, locale, MISSING, source, None)
+    if translation is source:
+        return TranslationState(article_id, locale, SOURCE, source, translation)
+    recorded = translation.meta.translated_from
+    if recorded is None:
+        return TranslationState(article_id, locale, UNTRACKED, source, translation)
+    if recorded.get("article") == source.fingerprint:
+        return TranslationState(article_id, locale, TRANSLATED, source, translation)
+    changed = changed_steps(source, dict(recorded))
+    return TranslationState(article_id, locale, OUTDATED, source, translation, changed)
+
+
+def _source(center: HelpCenter, article_id: str, translation: Article | None) -> Article | None:
+    """The source of an article: the locale its translations name, else the default locale's."""
+    translations = center.translations(article_id)
+    if translation is not None and translation.meta.translated_from:
+        named = translation.meta.translated_from.get("locale")
+        if isinstance(named, str) and named in translations:
+            return translations[named]
+    default = translations.get(center.default_locale)
+    if default is not None:
+        return default
+    originals = [a for a in translations.values() if not a.meta.translated_from]
+    return originals[0] if originals else next(iter(translations.values()), None)
+
+
+def all_states(center: HelpCenter) -> list[TranslationState]:
+    """Every article in every locale, sorted by id then locale order."""
+    states = []
+    for article_id in center.ids():
+        for locale in center.locales:
+            state = state_of(center, article_id, locale)
+            if state is not None:
+                states.append(state)
+    return states
+
+
+def check(center: HelpCenter) -> list[Problem]:
+    """Author mistakes in translations: no source, or not stamped."""
+    problems = []
+    for article in center.articles.values():
+        recorded = article.meta.translated_from
+        translations = center.translations(article.id)
+        if recorded is not None:
+            named = recorded.get("locale") or center.default_locale
+            if named == article.locale or named not in translations:
+                problems.append(
+                    Problem(
+                        article.src_uri,
+                        f"front matter 'translated_from': there is no source article '{article.id}' "
+                        f"in locale '{named}'",
+                    )
+                )
+        elif article.locale != center.default_locale and center.default_locale in translations:
+            problems.append(
+                Problem(
+                    article.src_uri,
+                    f"translation of '{article.id}' does not record its source: run "
+                    f"'helpcenter i18n mark {article.locale} {article.id}'",
+                )
+            )
+    return problems
+
+
+_TRANSLATED_FROM = re.compile(r"^translated_from:[^\n]*\n(?:[ \t]+[^\n]*\n|[ \t]*\n)*", re.M)
+
+
+def write_stamp(text: str, record: dict[str, Any]) -> str:
+    """Set ``translated_from`` in a source file's front matter, keeping everything else."""
+    front, body, _line = split_front_matter(text)
+    block = yaml.safe_dump({"translated_from": record}, sort_keys=False, allow_unicode=True)
+    if front is None:
+        return f"---\n{block}---\n{text}"
+    kept = _TRANSLATED_FROM.sub("", front)
+    if kept and not kept.endswith("\n"):
+        kept += "\n"
+    return f"---\n{kept}{block}---\n{body}"
+
+
+_MD_LINK = re.compile(r"(\]\(\s*<?)([^)\s>#]+\.md)(#[^)\s>]*)?(>?)")
+
+
+def relink(markdown: str, source_uri: str, page_uri: str, resolve: Callable[[str], str | None]) -> str:
+    """Re-point the relative ``.md`` links of a source copied to another locale.
+
+    ``resolve`` maps a linked source file (docs-relative) to the file the reader
+    of the new locale should get (its translation or its fallback copy); links
+    it cannot map keep pointing at the original file.
+    """
+    base = posixpath.dirname(source_uri)
+    here = posixpath.dirname(page_uri)
+
+    def replace(match: re.Match[str]) -> str:
+        target = match.group(2)
+        if "://" in target or target.startswith("/"):
+            return match.group(0)
+        linked = posixpath.normpath(posixpath.join(base, target))
+        chosen = resolve(linked) or linked
+        relative = posixpath.relpath(chosen, here or ".")
+        return f"{match.group(1)}{relative}{match.group(3) or ''}{match.group(4)}"
+
+    return _MD_LINK.sub(replace, markdown)
