@@ -18,7 +18,7 @@ HOME_KEY = ("home", "")
 
 # lunr-languages stemmers that Material for MkDocs ships (assets/javascripts/lunr/min).
 LUNR_LANGUAGES = frozenset(
-    "ar da de du el es fi fr he hi hu hy it ja jp kn ko nl no pt ro ru sa sv ta te th tr vi zh".split()
+    "ar da de du el es fi fr he hi hu hy it ja jp kn ko nl no pt ro ru sa sv ta te th tr vi zh".split()  # noqa: SIM905
 )
 _LUNR_ALIASES = {"nb": "no", "nn": "no", "ja": "ja"}
 
@@ -102,8 +102,7 @@ def sitemap_xml(entries: Iterable[SitemapEntry]) -> str:
     """A sitemap with ``xhtml:link`` alternates, every value escaped."""
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-        'xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
     ]
     for entry in entries:
         lines.append("  <url>")
@@ -111,9 +110,7 @@ def sitemap_xml(entries: Iterable[SitemapEntry]) -> str:
         if entry.lastmod:
             lines.append(f"    <lastmod>{xml_escape(entry.lastmod)}</lastmod>")
         for hreflang, href in entry.alternates:
-            lines.append(
-                f'    <xhtml:link rel="alternate" hreflang={quoteattr(hreflang)} href={quoteattr(href)}/>'
-            )
+            lines.append(f'    <xhtml:link rel="alternate" hreflang={quoteattr(hreflang)} href={quoteattr(href)}/>')
         lines.append("  </url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"

@@ -14,9 +14,9 @@ Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], No
 
 
 def _registrars() -> list[Registrar]:
-    from . import i18n_cli
+    from . import i18n_cli, report
 
-    registrars: list[Registrar] = [i18n_cli.register]
+    registrars: list[Registrar] = [i18n_cli.register, report.register]
     return registrars
 
 

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config, ValidationError
+from mkdocs.config.base import BaseConfigOption, Config, ValidationError
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LOCALE_PATTERN = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$")
@@ -110,7 +110,7 @@ class _Text(c.Type[str]):
         return text
 
 
-class _Date(c.BaseConfigOption[datetime.date]):
+class _Date(BaseConfigOption[datetime.date]):
     def run_validation(self, value: object) -> datetime.date:
         if isinstance(value, datetime.datetime):
             return value.date()
@@ -124,7 +124,7 @@ class _Date(c.BaseConfigOption[datetime.date]):
         raise ValidationError(f"expected a date like 2026-11-20, got {value!r}")
 
 
-class _Fingerprints(c.BaseConfigOption[dict[str, Any]]):
+class _Fingerprints(BaseConfigOption[dict[str, Any]]):
     """``translated_from``: fingerprints of the source a translation was made from."""
 
     def run_validation(self, value: object) -> dict[str, Any]:

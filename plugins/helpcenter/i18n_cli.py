@@ -24,6 +24,7 @@ from babel.messages.plurals import get_plural
 from babel.messages.pofile import PoFileError, read_po, write_po
 
 from . import translations
+from .dashboard import status_rows
 from .locales import DOMAIN, po_path
 from .project import ProjectError, load_project
 
@@ -52,7 +53,13 @@ def extract(source_dir: Path = PACKAGE_DIR) -> Catalog:
     ):
         if not message or (isinstance(message, tuple) and not message[0]):
             continue
-        catalog.add(message, None, [(f"plugins/helpcenter/{filename}", lineno)], auto_comments=comments, context=context)
+        catalog.add(
+            message,
+            None,
+            [(f"plugins/helpcenter/{filename}", lineno)],
+            auto_comments=comments,
+            context=context,
+        )
     return catalog
 
 
@@ -96,8 +103,12 @@ def check_catalogs(base: Path, extracted: Catalog) -> list[Finding]:
             if message.id and message.id not in have:
                 where = message.locations[0] if message.locations else ("?", None)
                 findings.append(
-                    Finding(str(pot), None, f"out of date: {message.id!r} ({where[0]}:{where[1]}) is not in it: "
-                            "run 'helpcenter i18n extract'")
+                    Finding(
+                        str(pot),
+                        None,
+                        f"out of date: {message.id!r} ({where[0]}:{where[1]}) is not in it: "
+                        "run 'helpcenter i18n extract'",
+                    )
                 )
         for message in template:
             if message.id and message.id not in wanted:
@@ -112,21 +123,26 @@ def check_catalogs(base: Path, extracted: Catalog) -> list[Finding]:
         expected = get_plural(Locale.parse(locale)).num_plurals
         if catalog.num_plurals != expected:
             findings.append(
-                Finding(str(path), None, f"Plural-Forms has nplurals={catalog.num_plurals}, {locale} needs {expected}")
+                Finding(
+                    str(path),
+                    None,
+                    f"Plural-Forms has nplurals={catalog.num_plurals}, {locale} needs {expected}",
+                )
             )
         for message in catalog:
             if not message.id:
                 continue
             if message.id not in wanted:
-                findings.append(Finding(str(path), message.lineno, f"obsolete: {message.id!r}: run 'helpcenter i18n update'"))
-            if message.pluralizable and isinstance(message.string, (list, tuple)):
-                if len(message.string) != catalog.num_plurals:
-                    findings.append(
-                        Finding(str(path), message.lineno,
-                                f"{message.id[0]!r} has {len(message.string)} plural forms, {locale} needs {catalog.num_plurals}")
-                    )
-            for error in message.check(catalog):
-                findings.append(Finding(str(path), message.lineno, f"{_first(message.id)!r}: {error}"))
+                findings.append(
+                    Finding(str(path), message.lineno, f"obsolete: {message.id!r}: run 'helpcenter i18n update'")
+                )
+            plural_forms = message.string if isinstance(message.string, (list, tuple)) else None
+            if message.pluralizable and plural_forms is not None and len(plural_forms) != catalog.num_plurals:
+                needs = f"{locale} needs {catalog.num_plurals}"
+                text = f"{_first(message.id)!r} has {len(plural_forms)} plural forms, {needs}"
+                findings.append(Finding(str(path), message.lineno, text))
+            for problem in message.check(catalog):
+                findings.append(Finding(str(path), message.lineno, f"{_first(message.id)!r}: {problem}"))
         missing = wanted - _ids(catalog)
         for msgid in sorted(missing, key=str):
             findings.append(Finding(str(path), None, f"missing {_first(msgid)!r}: run 'helpcenter i18n update'"))
@@ -137,70 +153,36 @@ def _first(msgid: Any) -> str:
     return str(msgid[0] if isinstance(msgid, (list, tuple)) else msgid)
 
 
-@dataclass(frozen=True)
-class StringStats:
-    translated: int
-    fuzzy: int
-    untranslated: int
-
-    @property
-    def total(self) -> int:
-        return self.translated + self.fuzzy + self.untranslated
-
-
-def string_stats(path: Path, locale: str) -> StringStats:
-    catalog = _read(path, locale)
-    translated = fuzzy = untranslated = 0
-    for message in catalog:
-        if not message.id:
-            continue
-        strings = message.string if isinstance(message.string, (list, tuple)) else [message.string]
-        if message.fuzzy:
-            fuzzy += 1
-        elif all(strings):
-            translated += 1
-        else:
-            untranslated += 1
-    return StringStats(translated, fuzzy, untranslated)
-
-
-def status_rows(base: Path, project: Any) -> list[dict[str, Any]]:
-    """Per locale: UI strings and articles, with a completeness percentage."""
-    center = project.center
-    states = translations.all_states(center)
-    rows = []
-    for locale in project.locales:
-        path = po_path(base, locale)
-        strings = string_stats(path, locale) if path.is_file() else StringStats(0, 0, len(_ids(extract())))
-        mine = [s for s in states if s.locale == locale]
-        counts = {key: sum(1 for s in mine if s.state == key) for key in
-                  (translations.SOURCE, translations.TRANSLATED, translations.OUTDATED,
-                   translations.MISSING, translations.UNTRACKED)}
-        done = strings.translated + counts[translations.SOURCE] + counts[translations.TRANSLATED]
-        total = strings.total + len(mine)
-        rows.append(
-            {
-                "locale": locale,
-                "strings": {"translated": strings.translated, "fuzzy": strings.fuzzy, "untranslated": strings.untranslated},
-                "articles": counts,
-                "outdated": {s.article_id: list(s.changed_steps) for s in mine if s.state == translations.OUTDATED},
-                "missing": [s.article_id for s in mine if s.state == translations.MISSING],
-                "percent": round(100 * done / total, 1) if total else 100.0,
-            }
-        )
-    return rows
-
-
 def format_table(rows: Iterable[dict[str, Any]]) -> str:
-    header = ("locale", "strings ok", "fuzzy", "untransl.", "articles ok", "outdated", "missing", "untracked", "done %")
+    header = (
+        "locale",
+        "strings ok",
+        "fuzzy",
+        "untransl.",
+        "articles ok",
+        "outdated",
+        "missing",
+        "untracked",
+        "done %",
+    )
     lines = [header]
     for row in rows:
         a, s = row["articles"], row["strings"]
-        lines.append((row["locale"], str(s["translated"]), str(s["fuzzy"]), str(s["untranslated"]),
-                      str(a["source"] + a["translated"]), str(a["outdated"]), str(a["missing"]), str(a["untracked"]),
-                      f"{row['percent']:.1f}"))
+        lines.append(
+            (
+                row["locale"],
+                str(s["translated"]),
+                str(s["fuzzy"]),
+                str(s["untranslated"]),
+                str(a["source"] + a["translated"]),
+                str(a["outdated"]),
+                str(a["missing"]),
+                str(a["untracked"]),
+                f"{row['percent']:.1f}",
+            )
+        )
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(line, widths)) for line in lines)
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=False)) for line in lines)
 
 
 # -- commands ------------------------------------------------------------------------------
@@ -256,8 +238,8 @@ def _cmd_compile(args: argparse.Namespace) -> int:
             failed += 1
             continue
         errors = [(m, e) for m in catalog if m.id for e in m.check(catalog)]
-        for message, error in errors:
-            print(f"{path}:{message.lineno}: {_first(message.id)!r}: {error}", file=sys.stderr)
+        for message, problem in errors:
+            print(f"{path}:{message.lineno}: {_first(message.id)!r}: {problem}", file=sys.stderr)
         failed += bool(errors)
         with path.with_suffix(".mo").open("wb") as handle:
             write_mo(handle, catalog)
@@ -279,7 +261,7 @@ def _cmd_status(args: argparse.Namespace) -> int:
     except ProjectError as error:
         print(f"helpcenter i18n status: {error}", file=sys.stderr)
         return 2
-    rows = status_rows(Path(args.catalogs), project)
+    rows = status_rows(Path(args.catalogs), project.center, project.locales)
     if args.format == "json":
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     else:

@@ -34,8 +34,12 @@ def po_path(base: Path, locale: str) -> Path:
     return base / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-def compile_po(path: Path, locale: str) -> Translations:
-    """Compile one .po file in memory (no .mo is written or needed)."""
+def compile_po(path: Path, locale: str, problems: list[str] | None = None) -> Translations:
+    """Compile one .po file in memory (no .mo is written or needed).
+
+    Messages whose placeholders do not match their msgid are reported in
+    ``problems`` and left out, so readers see the source text instead.
+    """
     try:
         with path.open("rb") as handle:
             catalog = read_po(handle, locale=locale, abort_invalid=True)
@@ -45,6 +49,15 @@ def compile_po(path: Path, locale: str) -> Translations:
         raise CatalogError(f"{where}: {error}") from None
     except (OSError, UnicodeDecodeError, ValueError) as error:
         raise CatalogError(f"{path}: cannot read catalog: {error}") from None
+    for message in list(catalog):
+        if not message.id:
+            continue
+        errors = message.check(catalog)
+        if errors:
+            msgid = message.id[0] if isinstance(message.id, (list, tuple)) else message.id
+            if problems is not None:
+                problems.extend(f"{path}:{message.lineno}: {msgid!r}: {error}" for error in errors)
+            catalog.delete(message.id, context=message.context)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)
@@ -57,6 +70,8 @@ class Catalogs:
     def __init__(self, dirs: Sequence[Path]) -> None:
         self.dirs = list(dirs)
         self._cache: dict[str, NullTranslations] = {}
+        self.problems: list[str] = []
+        """Broken messages found while loading (file:line: message)."""
 
     def get(self, locale: str) -> NullTranslations:
         if locale not in self._cache:
@@ -71,13 +86,13 @@ class Catalogs:
             for base in self.dirs:
                 path = po_path(base, candidate)
                 if path.is_file():
-                    translations = compile_po(path, candidate)
+                    translations = compile_po(path, candidate, self.problems)
                     translations.add_fallback(result)
                     result = translations
         return result
 
     def available(self) -> list[str]:
-        found = set()
+        found: set[str] = set()
         for base in self.dirs:
             if base.is_dir():
                 found.update(p.parent.parent.name for p in base.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))

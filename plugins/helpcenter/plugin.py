@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from babel.dates import format_date
 from jinja2 import Environment
 from mkdocs.commands.build import get_context
 from mkdocs.config.config_options import ExtraScriptValue
@@ -19,14 +21,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
-
-from babel.dates import format_date
+from mkdocs.utils.templates import TemplateContext
 
 from . import alternates as alt
 from . import site, translations
 from .config import LOCALE_PATTERN, HelpcenterConfig
+from .dashboard import status_rows
 from .guide import GuideContext, GuideExtension
-from .locales import Catalogs, CatalogError, LocaleInfo, locale_info, package_catalog_dir, theme_language
+from .locales import CatalogError, Catalogs, LocaleInfo, locale_info, package_catalog_dir, theme_language
 from .related import RelatedIndex, Weights, check_references
 from .rendering import ListEntry, Renderer, text
 from .sources import Article, HelpCenter, SourceFile, build_help_center
@@ -34,7 +36,7 @@ from .sources import Article, HelpCenter, SourceFile, build_help_center
 log = get_plugin_logger("helpcenter")
 
 ASSET_DIR = "assets/helpcenter"
-ASSETS = ("helpcenter.css", "checklist.js", "helpcenter.js")
+ASSETS = ("helpcenter.css", "checklist.css", "checklist.js", "helpcenter.js")
 THEME_DIR = Path(__file__).parent / "theme"
 SHARD_VARIABLE = "HELPCENTER_LOCALES"
 
@@ -64,8 +66,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         codes = dict(self.config.locales) or {self.config.default_locale: ""}
         if self.config.default_locale not in codes:
             raise PluginError(
-                f"helpcenter: default_locale '{self.config.default_locale}' is not one of locales "
-                f"({', '.join(codes)})"
+                f"helpcenter: default_locale '{self.config.default_locale}' is not one of locales ({', '.join(codes)})"
             )
         self.locales = {}
         for code, name in codes.items():
@@ -81,15 +82,22 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
                 self.catalogs.get(code)
         except CatalogError as error:
             raise PluginError(f"helpcenter: {error}") from None
+        for problem in self.catalogs.problems:
+            log.warning(problem)
         self.renderer = Renderer(self.catalogs)
         self.site_name = config.site_name
         self.theme_languages = self._theme_languages(config)
         config.theme["language"] = self.theme_languages[self.config.default_locale]
         config.markdown_extensions.append(self.guide_extension)  # type: ignore[arg-type]
         config.extra_css.append(f"{ASSET_DIR}/helpcenter.css")
+        config.extra_css.append(f"{ASSET_DIR}/checklist.css")
         config.extra_javascript.append(ExtraScriptValue(f"{ASSET_DIR}/checklist.js"))
         config.extra_javascript.append(ExtraScriptValue(f"{ASSET_DIR}/helpcenter.js"))
         self._theme_hooks(config)
+        # A broken internal link or anchor (e.g. a guide's #step-9) is an author mistake: warn, so --strict fails.
+        links = config.validation.links
+        links.not_found = max(links.not_found, logging.WARNING)
+        links.anchors = max(links.anchors, logging.WARNING)
         self.built = self._shard()
         if not config.site_url:
             log.warning(
@@ -176,9 +184,11 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             ),
         )
         self.category_pages = {}
+        self.categories_by_id: dict[tuple[str, str], site.CategoryPage] = {}
         for pages in site.category_pages(center).values():
             for page in pages:
                 self.category_pages[page.src_uri] = page
+                self.categories_by_id[(page.category.locale, page.category.id)] = page
                 if files.get_file_from_path(page.src_uri) is None:
                     files.append(File.generated(config, page.src_uri, content=""))
         self._plan_translations(config, files, center)
@@ -255,7 +265,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
                         items.append(file.page)
             locale_nav = Navigation(items, items)
             locale_nav.homepage = items[0] if items and home is not None else None
-            for page, (before, after) in zip(items, _neighbours(items)):
+            for page, (before, after) in zip(items, _neighbours(items), strict=False):
                 page.previous_page, page.next_page = before, after
             self.navs[locale] = locale_nav
         for page in nav.pages:
@@ -270,9 +280,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
 
     # -- pages -----------------------------------------------------------------------------
 
-    def on_page_markdown(
-        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.center is None:
             return markdown
         locale = self._locale_of(page)
@@ -290,17 +298,13 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             page.meta["search"] = {"exclude": True}
             if config.site_url:
                 page.canonical_url = config.site_url.rstrip("/") + "/" + article.url
-            markdown = translations.relink(
-                markdown, article.src_uri, page.file.src_uri, self._fallback_link(locale)
-            )
+            markdown = translations.relink(markdown, article.src_uri, page.file.src_uri, self._fallback_link(locale))
             if article.is_guide:
-                gettext = self.catalogs.get(article.locale).gettext
-                self.guide_extension.current = GuideContext(article, article, gettext)
+                self.guide_extension.current = self._guide(article, article, article.locale, page)
         elif article is not None:
             page.meta = _safe_meta(article.meta.title, article.meta.summary)
             if article.is_guide:
-                gettext = self.catalogs.get(locale).gettext
-                self.guide_extension.current = GuideContext(article, self.center.source_of(article), gettext)
+                self.guide_extension.current = self._guide(article, self.center.source_of(article), locale, page)
         elif category is not None:
             page.meta = _safe_meta(category.category.title, category.category.description)
         elif home is not None and home.src_uri == page.file.src_uri:
@@ -310,6 +314,20 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             title = raw.get("title")
             page.meta = _safe_meta(title if isinstance(title, str) else None, None)
         return markdown
+
+    def _guide(self, article: Article, source: Article, locale: str, page: Page) -> GuideContext:
+        """What the guide tree processor needs: catalog, support link, feedback endpoint."""
+        catalog = self.catalogs.get(locale)
+        return GuideContext(
+            article,
+            source,
+            catalog.gettext,
+            catalog.ngettext,
+            support_url=self.config.support.url,
+            support_label=self.config.support.label,
+            feedback=self.config.feedback.endpoint,
+            page_url=page.url,
+        )
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.center is None:
@@ -324,28 +342,56 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             return html
         fallback = self.fallbacks.get(page.file.src_uri)
         if fallback is not None:
-            article = fallback.source
-            lang = self.locales[article.locale].html_lang
-            body = f'<div class="hc-original" lang="{lang}">{html}{self._related_html(article, page)}</div>'
-            return self._notices(locale, page, fallback, article) + body
+            original = fallback.source
+            lang = self.locales[original.locale].html_lang
+            body = f'<div class="hc-original" lang="{lang}">{html}{self._related_html(original, page)}</div>'
+            top = self._breadcrumbs(config, locale, page, html, article=original)
+            return top + self._notices(locale, page, fallback, original) + body
         article = self.center.articles.get(page.file.src_uri)
         if article is not None:
             state = self.states.get((article.id, locale))
-            return self._notices(locale, page, state, article) + html + self._related_html(article, page)
+            top = self._breadcrumbs(config, locale, page, html, article=article)
+            return top + self._notices(locale, page, state, article) + html + self._related_html(article, page)
         category = self.category_pages.get(page.file.src_uri)
         if category is not None:
             entries = [self._entry(a, page) for a in category.articles]
-            return html + self.renderer.render(
-                locale, "category.html", category=category.category, entries=entries
-            )
+            top = self._breadcrumbs(config, locale, page, html, category=category)
+            listing = self.renderer.render(locale, "category.html", category=category.category, entries=entries)
+            return top + html + listing
         home = self.center.homes.get(locale)
         if home is not None and home.src_uri == page.file.src_uri:
             return html + self._home_html(locale, page)
         return html
 
-    def _notices(
-        self, locale: str, page: Page, state: translations.TranslationState | None, article: Article
+    def _breadcrumbs(
+        self,
+        config: MkDocsConfig,
+        locale: str,
+        page: Page,
+        html: str,
+        *,
+        article: Article | None = None,
+        category: site.CategoryPage | None = None,
     ) -> str:
+        """Home › Category › Article, as links and as JSON-LD; the page heading after them."""
+        crumbs = [site.Crumb(self.catalogs.get(locale).gettext("Home"), self.center_home_url(locale))]
+        if category is None and article is not None and article.meta.category:
+            category = self.categories_by_id.get((locale, article.meta.category))
+        if category is not None:
+            crumbs.append(site.Crumb(category.category.title, _url_of(config, category.src_uri)))
+        title = article.meta.title if article is not None else category.category.title if category else ""
+        crumbs.append(site.Crumb(title, page.url))
+        base = config.site_url.rstrip("/") + "/" if config.site_url else ""
+        language = self.locales[article.locale].html_lang if article is not None else None
+        return self.renderer.render(
+            locale,
+            "breadcrumbs.html",
+            crumbs=[{"name": c.name, "href": get_relative_url(c.url, page.url)} for c in crumbs],
+            json_ld=site.json_ld(crumbs, base, article, language),
+            heading=None if "<h1" in html else title,
+        )
+
+    def _notices(self, locale: str, page: Page, state: translations.TranslationState | None, article: Article) -> str:
         """The update date, and what the reader should know about the translation."""
         info = self.locales[locale]
         source = state.source if state is not None else article
@@ -399,9 +445,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             language_note = None
             if fallback:
                 language = self.locales[target.locale].babel.get_display_name(reader.babel) or target.locale
-                language_note = self.catalogs.get(article.locale).gettext("in %(language)s") % {
-                    "language": language
-                }
+                language_note = self.catalogs.get(article.locale).gettext("in %(language)s") % {"language": language}
             links.append(
                 {
                     "title": target.meta.title,
@@ -414,8 +458,8 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         return self.renderer.render(article.locale, "related.html", links=links)
 
     def on_page_context(
-        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict[str, Any] | None:
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
         if not self.config.enabled:
             return context
         locale = self._locale_of(page) or self.config.default_locale
@@ -423,7 +467,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         context["nav"] = self.navs.get(locale, nav)
         # Each locale is its own root for the theme's search index and instant navigation.
         context["base_url"] = get_relative_url(f"{locale}/", page.url)
-        context["helpcenter"] = {
+        context["helpcenter"] = {  # type: ignore[typeddict-unknown-key]  # our templates' data
             "locale": locale,
             "switcher": self._switcher(config, page.file.src_uri, locale, page.url),
         }
@@ -456,7 +500,11 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             )
         base = config.site_url.rstrip("/") + "/" if config.site_url else ""
         hreflang = [
-            {"name": self.locales[a.locale].name, "link": base + a.url, "lang": self.locales[a.locale].html_lang}
+            {
+                "name": self.locales[a.locale].name,
+                "link": base + a.url,
+                "lang": self.locales[a.locale].html_lang,
+            }
             for a in self.alternates.translations(src_uri)
         ]
         if hreflang:
@@ -491,6 +539,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         self._write_root(config)
         self._write_search(config)
         self._write_sitemaps(config)
+        self._write_dashboard(config)
 
     def _write_404(self, config: MkDocsConfig, locale: str) -> None:
         self._use_locale(config, locale)
@@ -500,13 +549,10 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         context = get_context(nav, [], config)
         context["base_url"] = urlsplit(config.site_url or "/").path
         home = self.center.homes.get(locale) if self.center else None
-        context["helpcenter"] = {
-            "locale": locale,
-            "switcher": self._switcher(config, home.src_uri if home else "", locale, f"{locale}/"),
-        }
-        switcher = context["helpcenter"]["switcher"]
+        switcher = self._switcher(config, home.src_uri if home else "", locale, f"{locale}/")
         for entry in switcher:  # a 404 page is served at any depth: links from the site root
             entry["href"] = context["base_url"].rstrip("/") + "/" + self.center_home_url(entry["code"])
+        context["helpcenter"] = {"locale": locale, "switcher": switcher}  # type: ignore[typeddict-unknown-key]
         output = template.render(context)
         write_file(output.encode("utf-8"), os.path.join(config.site_dir, locale, "404.html"))
 
@@ -517,7 +563,10 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             return
         index = json.loads(merged.read_text(encoding="utf-8"))
         for locale, data in alt.split_search_index(index, self.built).items():
-            write_file(alt.dump_json(data).encode("utf-8"), os.path.join(config.site_dir, locale, "search", merged.name))
+            write_file(
+                alt.dump_json(data).encode("utf-8"),
+                os.path.join(config.site_dir, locale, "search", merged.name),
+            )
         merged.unlink()
 
     def _write_sitemaps(self, config: MkDocsConfig) -> None:
@@ -526,6 +575,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             return
         base = config.site_url.rstrip("/") + "/" if config.site_url else "/"
         per_locale: dict[str, list[alt.SitemapEntry]] = {loc: [] for loc in self.locales}
+        pages: list[tuple[str, str, str, str | None]]
         pages = [(h.src_uri, h.locale, h.url, None) for h in self.center.homes.values()]
         pages += [(u, c.category.locale, _url_of(config, u), None) for u, c in self.category_pages.items()]
         pages += [
@@ -546,6 +596,22 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         for locale in self.built:
             xml = alt.sitemap_xml(per_locale[locale]).encode("utf-8")
             write_file(xml, os.path.join(config.site_dir, locale, "sitemap.xml"))
+
+    def _write_dashboard(self, config: MkDocsConfig) -> None:
+        """``translations/``: the translators' dashboard (not in the navigation)."""
+        if self.center is None:
+            return
+        rows = status_rows(self.catalogs.dirs[-1], self.center, self.locales)
+        for row in rows:
+            row["name"] = self.locales[row["locale"]].name
+        html = self.renderer.render(
+            self.config.default_locale,
+            "dashboard.html",
+            site_name=self.site_name,
+            rows=rows,
+            css=f"../{ASSET_DIR}/helpcenter.css",
+        )
+        write_file(html.encode("utf-8"), os.path.join(config.site_dir, "translations", "index.html"))
 
     def _write_root(self, config: MkDocsConfig) -> None:
         """``/``: links to every locale; a small script picks the reader's language."""
@@ -598,7 +664,4 @@ def _uri_to_url(src_uri: str) -> str:
 
 
 def _neighbours(items: list[Page]) -> list[tuple[Page | None, Page | None]]:
-    return [
-        (items[i - 1] if i > 0 else None, items[i + 1] if i + 1 < len(items) else None)
-        for i in range(len(items))
-    ]
+    return [(items[i - 1] if i > 0 else None, items[i + 1] if i + 1 < len(items) else None) for i in range(len(items))]

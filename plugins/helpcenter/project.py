@@ -47,7 +47,7 @@ def load_project(config_file: str | Path = "mkdocs.yml") -> Project:
     plugin = config.plugins.get("helpcenter")
     if plugin is None:
         raise ProjectError(f"{path}: the helpcenter plugin is not listed under plugins")
-    settings: HelpcenterConfig = plugin.config  # type: ignore[assignment]
+    settings: HelpcenterConfig = plugin.config
     files = get_files(config)
     sources = []
     for file in files:

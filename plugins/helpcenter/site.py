@@ -6,6 +6,7 @@ glue turns into MkDocs objects and the renderer into HTML.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -62,3 +63,36 @@ def check_categories(center: HelpCenter) -> list[Problem]:
                 )
             )
     return problems
+
+
+@dataclass(frozen=True)
+class Crumb:
+    """One level of a breadcrumb trail."""
+
+    name: str
+    url: str
+    """Site-relative URL."""
+
+
+def json_ld(crumbs: list[Crumb], base_url: str, article: Article | None = None, language: str | None = None) -> str:
+    """BreadcrumbList (and the Article) as JSON-LD, safe to place inside a script element."""
+    items = []
+    for position, crumb in enumerate(crumbs, start=1):
+        item: dict[str, object] = {"@type": "ListItem", "position": position, "name": crumb.name}
+        if base_url:
+            item["item"] = base_url + crumb.url
+        items.append(item)
+    graph: list[dict[str, object]] = [{"@type": "BreadcrumbList", "itemListElement": items}]
+    if article is not None:
+        data: dict[str, object] = {"@type": "Article", "headline": article.meta.title}
+        if article.meta.summary:
+            data["description"] = article.meta.summary
+        if article.meta.updated:
+            data["dateModified"] = article.meta.updated.isoformat()
+        if language:
+            data["inLanguage"] = language
+        if article.meta.tags:
+            data["keywords"] = ", ".join(article.meta.tags)
+        graph.append(data)
+    text = json.dumps({"@context": "https://schema.org", "@graph": graph}, ensure_ascii=False)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")

@@ -215,7 +215,7 @@ def validate_meta(
             message = f"front matter '{key}': {message}"
         problems.append(Problem(path, message, _key_line(front, key)))
     values = {k: config[k] for k in config}
-    options = dict(schema._schema)  # noqa: SLF001 - the schema is the Config's public shape
+    options = dict(schema._schema)
     unusable = False
     for key, error in failed:
         line = _key_line(front, key)
@@ -224,7 +224,7 @@ def validate_meta(
         else:
             problems.append(Problem(path, f"front matter '{key}': {error}", line))
         option = options.get(key)
-        unusable = unusable or bool(option is not None and option.required)
+        unusable = unusable or bool(getattr(option, "required", False))
         values[key] = option.default if option is not None else None
     return (None if unusable else values), problems
 
