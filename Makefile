@@ -5,7 +5,9 @@ BIN    := $(VENV)/bin
 SITE   ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test lint unit browser bench chromium clean
+VNU    := node_modules/vnu-jar/build/dist/vnu.jar
+
+.PHONY: build serve test bench system-tools clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10) and "Python >= 3.10 is needed")'
@@ -33,21 +35,31 @@ build: $(VENV)/.installed
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-## Everything: lint, types, unit, build and browser tests.
-test: $(VENV)/.test-installed chromium
+## Everything: lint, types, unit, build, browser and HTML-validity tests.
+test: $(VENV)/.test-installed system-tools $(VNU)
 	$(BIN)/ruff check plugins tests bench
 	$(BIN)/ruff format --check plugins tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest
 
-chromium:
-	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || \
-	  { echo "Installing Chromium (Debian package) for the browser tests"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+# Debian packages the tests need: Chromium (browser tests), Java (the Nu Html Checker), npm (to fetch it).
+system-tools:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+$(VNU): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 ## Build time with and without the plugin, scaling, asset sizes (see BENCHMARKS.md).
 bench: $(VENV)/.test-installed
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(SITE) .site-new .site-old bench/out
+	rm -rf $(SITE) .site-new .site-old bench/out node_modules

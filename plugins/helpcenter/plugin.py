@@ -25,6 +25,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from . import alternates as alt
 from . import site, translations
+from .blocks import StatusBlockExtension
 from .config import LOCALE_PATTERN, HelpcenterConfig
 from .dashboard import status_rows
 from .guide import GuideContext, GuideExtension
@@ -32,11 +33,12 @@ from .locales import CatalogError, Catalogs, LocaleInfo, locale_info, package_ca
 from .related import RelatedIndex, Weights, check_references
 from .rendering import ListEntry, Renderer, text
 from .sources import Article, HelpCenter, SourceFile, build_help_center
+from .status import StatusPages
 
 log = get_plugin_logger("helpcenter")
 
 ASSET_DIR = "assets/helpcenter"
-ASSETS = ("helpcenter.css", "checklist.css", "checklist.js", "helpcenter.js")
+ASSETS = ("helpcenter.css", "checklist.css", "checklist.js", "helpcenter.js", "status.css", "status.js")
 THEME_DIR = Path(__file__).parent / "theme"
 SHARD_VARIABLE = "HELPCENTER_LOCALES"
 
@@ -93,6 +95,11 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         config.extra_css.append(f"{ASSET_DIR}/checklist.css")
         config.extra_javascript.append(ExtraScriptValue(f"{ASSET_DIR}/checklist.js"))
         config.extra_javascript.append(ExtraScriptValue(f"{ASSET_DIR}/helpcenter.js"))
+        self.status = StatusPages(self.config.status, self.catalogs, self.locales)
+        config.markdown_extensions.append(StatusBlockExtension())
+        if self.status.enabled:
+            config.extra_css.append(f"{ASSET_DIR}/status.css")
+            config.extra_javascript.append(ExtraScriptValue(f"{ASSET_DIR}/status.js"))
         self._theme_hooks(config)
         # A broken internal link or anchor (e.g. a guide's #step-9) is an author mistake: warn, so --strict fails.
         links = config.validation.links
@@ -274,6 +281,27 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
                 page.previous_page = page.next_page = None
         return self.navs[self.built[0]]
 
+    def _nav_for(self, page: Page, locale: str, default: Navigation) -> Navigation:
+        """The locale's nav, with the current article placed after its category (O(categories))."""
+        base = self.navs.get(locale)
+        if base is None:
+            return default
+        if page in base.pages:
+            return base
+        items = list(base.items)
+        position = len(items)
+        article = self.center.articles.get(page.file.src_uri) if self.center else None
+        fallback = self.fallbacks.get(page.file.src_uri)
+        category_id = (fallback.source if fallback else article).meta.category if (article or fallback) else None
+        category = self.categories_by_id.get((locale, category_id)) if category_id else None
+        for index, item in enumerate(items):
+            if category is not None and getattr(item, "file", None) and item.file.src_uri == category.src_uri:
+                position = index + 1
+        items.insert(position, page)
+        nav = Navigation(items, items)
+        nav.homepage = base.homepage
+        return nav
+
     def _locale_of(self, page: Page) -> str | None:
         locale = page.file.src_uri.partition("/")[0]
         return locale if locale in self.locales else None
@@ -341,6 +369,8 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         if locale is None:
             return html
         fallback = self.fallbacks.get(page.file.src_uri)
+        shown = fallback.source if fallback is not None else self.center.articles.get(page.file.src_uri)
+        html = self.status.page_html(html, locale, page.url, page.file.src_uri, shown.meta.status if shown else ())
         if fallback is not None:
             original = fallback.source
             lang = self.locales[original.locale].html_lang
@@ -464,7 +494,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             return context
         locale = self._locale_of(page) or self.config.default_locale
         self._use_locale(config, locale)
-        context["nav"] = self.navs.get(locale, nav)
+        context["nav"] = self._nav_for(page, locale, nav)
         # Each locale is its own root for the theme's search index and instant navigation.
         context["base_url"] = get_relative_url(f"{locale}/", page.url)
         context["helpcenter"] = {  # type: ignore[typeddict-unknown-key]  # our templates' data
