@@ -56,7 +56,7 @@ def build_site(
         overrides.update(extra)
     config = load_config(str(project / "mkdocs.yml"), **overrides)
     if plugin is not None:
-        config.plugins["helpcenter"].load_dict(plugin)
+        config.plugins["helpcenter"].config.load_dict(plugin)
         errors, _ = config.plugins["helpcenter"].config.validate()
         assert not errors, errors
     handler = _Collect()

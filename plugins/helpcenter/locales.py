@@ -44,8 +44,8 @@ def compile_po(path: Path, locale: str, problems: list[str] | None = None) -> Tr
         with path.open("rb") as handle:
             catalog = read_po(handle, locale=locale, abort_invalid=True)
     except PoFileError as error:
-        line = getattr(error, "lineno", None)
-        where = f"{path}:{line}" if line else str(path)
+        line = getattr(error, "lineno", None)  # Babel counts from 0
+        where = f"{path}:{line + 1}" if isinstance(line, int) else str(path)
         raise CatalogError(f"{where}: {error}") from None
     except (OSError, UnicodeDecodeError, ValueError) as error:
         raise CatalogError(f"{path}: cannot read catalog: {error}") from None

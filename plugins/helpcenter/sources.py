@@ -19,6 +19,8 @@ import yaml
 from .config import ArticleMeta, CategoryMeta, HomeMeta
 
 HOME = "index.md"
+REQUIRED_KEYS = frozenset({"id", "title"})
+"""Without these an article cannot be built; any other bad value falls back to its default."""
 CATEGORIES = "categories.yml"
 
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\r?\n(.*?\r?\n)?(?:-{3}|\.{3})[ \t]*(?:\r?\n|\Z)", re.S)
@@ -181,6 +183,22 @@ def _key_line(front: str, key: str) -> int | None:
     return None
 
 
+def _unreadable_value(front: str) -> tuple[str | None, int | None]:
+    """The key (and line) whose value YAML parses but cannot turn into data."""
+    try:
+        root = yaml.compose(front, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None, None
+    if not isinstance(root, yaml.MappingNode):
+        return None, None
+    for key_node, value_node in root.value:
+        try:
+            yaml.safe_load(yaml.serialize(value_node))
+        except (ValueError, TypeError, OverflowError, yaml.YAMLError):
+            return str(key_node.value), key_node.start_mark.line + 2
+    return None, None
+
+
 def load_front_matter(path: str, front: str | None) -> tuple[dict[str, Any], list[Problem]]:
     """Parse YAML front matter; problems name the file and line."""
     if front is None:
@@ -192,6 +210,10 @@ def load_front_matter(path: str, front: str | None) -> tuple[dict[str, Any], lis
         line = mark.line + 2 if mark is not None else None
         problem = getattr(error, "problem", None) or "invalid YAML"
         return {}, [Problem(path, f"front matter is not valid YAML: {problem}", line)]
+    except (ValueError, TypeError, OverflowError) as error:  # e.g. "updated: 2026-02-30"
+        key, line = _unreadable_value(front)
+        where = f"'{key}'" if key else "a value"
+        return {}, [Problem(path, f"front matter {where} cannot be read: {error}", line)]
     if data is None:
         return {}, []
     if not isinstance(data, dict):
@@ -218,13 +240,13 @@ def validate_meta(
     options = dict(schema._schema)
     unusable = False
     for key, error in failed:
-        line = _key_line(front, key)
+        line = _key_line(front, key) or 1
         if key not in data:
             problems.append(Problem(path, f"front matter '{key}' is required", line))
         else:
             problems.append(Problem(path, f"front matter '{key}': {error}", line))
         option = options.get(key)
-        unusable = unusable or bool(getattr(option, "required", False))
+        unusable = unusable or key in REQUIRED_KEYS
         values[key] = option.default if option is not None else None
     return (None if unusable else values), problems
 
@@ -253,15 +275,12 @@ def scan_steps(path: str, body: str, body_line: int = 1) -> tuple[tuple[Step, ..
     raw_steps: list[dict[str, Any]] = []
     check_lines: list[list[Any]] = []
     previous_blank = True
+    in_check = False
     for index, line in enumerate(lines):
         number = body_line + index
         fence_match = _FENCE.match(line)
         if fence is not None:
-            if (
-                fence_match
-                and fence_match.group(1)[0] == fence[0]
-                and len(fence_match.group(1)) >= len(fence)
-            ):
+            if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
                 fence = None
             if raw_steps:
                 raw_steps[-1]["text"].append(line)
@@ -274,6 +293,7 @@ def scan_steps(path: str, body: str, body_line: int = 1) -> tuple[tuple[Step, ..
             title, anchor = _strip_heading(heading.group(1))
             raw_steps.append({"title": title, "anchor": anchor, "line": number, "text": [], "checks": []})
             check_lines = raw_steps[-1]["checks"]
+            in_check = False
         elif raw_steps and _HR.match(line) and (previous_blank or not line.lstrip().startswith("-")):
             break
         elif raw_steps:
@@ -281,8 +301,11 @@ def scan_steps(path: str, body: str, body_line: int = 1) -> tuple[tuple[Step, ..
             check = _CHECK.match(line)
             if check:
                 check_lines.append([check.group(2), number])
-            elif check_lines and line.startswith(("  ", "\t")) and line.strip() and not previous_blank:
-                check_lines[-1][0] += " " + line.strip()
+                in_check = True
+            elif in_check and line.startswith(("  ", "\t")) and line.strip():
+                check_lines[-1][0] += " " + line.strip()  # a lazy continuation of the check's text
+            else:
+                in_check = False
         previous_blank = not line.strip()
 
     steps: list[Step] = []
@@ -320,6 +343,8 @@ def read_article(src_uri: str, locale: str, url: str, text: str) -> tuple[Articl
     data, problems = load_front_matter(path, front)
     if front is None:
         return None, [Problem(path, "has no front matter: an article needs at least 'id' and 'title'", 1)]
+    if problems:  # unreadable YAML: one message, not a second one per missing key
+        return None, problems
     values, more = validate_meta(path, data, front or "", ArticleMeta)
     problems += more
     if values is None:
@@ -401,9 +426,7 @@ class SourceFile:
     """Decoded text, or None when the file is not valid UTF-8 text."""
 
 
-def build_help_center(
-    default_locale: str, locales: Iterable[str], sources: Iterable[SourceFile]
-) -> HelpCenter:
+def build_help_center(default_locale: str, locales: Iterable[str], sources: Iterable[SourceFile]) -> HelpCenter:
     """Read every source once into one model of the help center."""
     center = HelpCenter(default_locale=default_locale, locales=tuple(locales))
     for loc in center.locales:

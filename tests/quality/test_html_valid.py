@@ -19,10 +19,20 @@ PAGES = [
     *[
         f"{locale}/{path}"
         for locale, paths in {
-            "sv": ["index.html", "404.html", "e-post/index.html", "e-post/jag-kan-inte-logga-in-pa-webbmail/index.html",
-                   "fakturering/forsta-din-faktura/index.html"],
-            "en": ["index.html", "404.html", "email/index.html", "email/cannot-log-in-to-webmail/index.html",
-                   "billing/understand-your-invoice/index.html"],
+            "sv": [
+                "index.html",
+                "404.html",
+                "e-post/index.html",
+                "e-post/jag-kan-inte-logga-in-pa-webbmail/index.html",
+                "fakturering/forsta-din-faktura/index.html",
+            ],
+            "en": [
+                "index.html",
+                "404.html",
+                "email/index.html",
+                "email/cannot-log-in-to-webmail/index.html",
+                "billing/understand-your-invoice/index.html",
+            ],
         }.items()
         for path in paths
     ],
