@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -118,7 +119,8 @@ def check_catalogs(base: Path, extracted: Catalog) -> list[Finding]:
         try:
             catalog = _read(path, locale)
         except PoFileError as error:
-            findings.append(Finding(str(path), getattr(error, "lineno", None), f"syntax error: {error}"))
+            line, text = _syntax_error(error)
+            findings.append(Finding(str(path), line, f"syntax error: {text}"))
             continue
         expected = get_plural(Locale.parse(locale)).num_plurals
         if catalog.num_plurals != expected:
@@ -137,16 +139,26 @@ def check_catalogs(base: Path, extracted: Catalog) -> list[Finding]:
                     Finding(str(path), message.lineno, f"obsolete: {message.id!r}: run 'helpcenter i18n update'")
                 )
             plural_forms = message.string if isinstance(message.string, (list, tuple)) else None
-            if message.pluralizable and plural_forms is not None and len(plural_forms) != catalog.num_plurals:
-                needs = f"{locale} needs {catalog.num_plurals}"
-                text = f"{_first(message.id)!r} has {len(plural_forms)} plural forms, {needs}"
-                findings.append(Finding(str(path), message.lineno, text))
+            if message.pluralizable and plural_forms is not None:
+                # Babel pads missing msgstr[n] with empty strings: a form left out is an empty one.
+                written = sum(1 for form in plural_forms if form)
+                if len(plural_forms) != catalog.num_plurals or 0 < written < catalog.num_plurals:
+                    needs = f"{locale} needs {catalog.num_plurals}"
+                    text = f"{_first(message.id)!r} has {written} plural forms, {needs}"
+                    findings.append(Finding(str(path), message.lineno, text))
             for problem in message.check(catalog):
                 findings.append(Finding(str(path), message.lineno, f"{_first(message.id)!r}: {problem}"))
         missing = wanted - _ids(catalog)
         for msgid in sorted(missing, key=str):
             findings.append(Finding(str(path), None, f"missing {_first(msgid)!r}: run 'helpcenter i18n update'"))
     return findings
+
+
+def _syntax_error(error: PoFileError) -> tuple[int | None, str]:
+    """The 1-based line of a PO syntax error and Babel's message without its own 0-based "on N"."""
+    line = getattr(error, "lineno", None)
+    text = re.sub(r" on \d+$", "", str(error))
+    return (line + 1 if isinstance(line, int) else None), text
 
 
 def _first(msgid: Any) -> str:
@@ -234,7 +246,8 @@ def _cmd_compile(args: argparse.Namespace) -> int:
         try:
             catalog = _read(path, path.parent.parent.name)
         except PoFileError as error:
-            print(f"{path}:{getattr(error, 'lineno', '?')}: {error}", file=sys.stderr)
+            line, text = _syntax_error(error)
+            print(f"{path}:{line or '?'}: {text}", file=sys.stderr)
             failed += 1
             continue
         errors = [(m, e) for m in catalog if m.id for e in m.check(catalog)]
@@ -279,6 +292,17 @@ def _cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_exactly(path: Path) -> str:
+    """A content file's text with its own line endings (no newline translation)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return handle.read()
+
+
+def _write_exactly(path: Path, text: str) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
+
+
 def _translation_target(project: Any, locale: str, article_id: str) -> tuple[Any, Path]:
     center = project.center
     if locale not in center.locales:
@@ -301,9 +325,9 @@ def _cmd_scaffold(args: argparse.Namespace) -> int:
     if state.translation is not None or target.exists():
         print(f"{target}: exists already; after updating it run 'helpcenter i18n mark'", file=sys.stderr)
         return 1
-    text = (project.docs_dir / state.source.src_uri).read_text(encoding="utf-8")
+    text = _read_exactly(project.docs_dir / state.source.src_uri)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(translations.write_stamp(text, translations.stamp(state.source)), encoding="utf-8")
+    _write_exactly(target, translations.write_stamp(text, translations.stamp(state.source)))
     print(f"{target}: created from {state.source.src_uri}; translate it, keeping id, step anchors and checks")
     return 0
 
@@ -318,8 +342,8 @@ def _cmd_mark(args: argparse.Namespace) -> int:
     if state.translation is None or state.translation is state.source:
         print(f"helpcenter i18n mark: '{args.id}' has no translation in '{args.locale}'", file=sys.stderr)
         return 1
-    text = target.read_text(encoding="utf-8")
-    target.write_text(translations.write_stamp(text, translations.stamp(state.source)), encoding="utf-8")
+    text = _read_exactly(target)
+    _write_exactly(target, translations.write_stamp(text, translations.stamp(state.source)))
     print(f"{target}: marked as translated from {state.source.src_uri} as it is now")
     return 0
 

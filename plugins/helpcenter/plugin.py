@@ -17,7 +17,7 @@ from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
@@ -59,6 +59,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         self.states: dict[tuple[str, str], translations.TranslationState] = {}
         self.alternates = alt.Alternates(())
         self.built: tuple[str, ...] = ()
+        self.page_related: dict[str, list[dict[str, Any]]] = {}
 
     # -- configuration -------------------------------------------------------------------
 
@@ -199,10 +200,11 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
                 if files.get_file_from_path(page.src_uri) is None:
                     files.append(File.generated(config, page.src_uri, content=""))
         self._plan_translations(config, files, center)
-        for file in list(files):
+        for file in files:
             locale = file.src_uri.partition("/")[0]
             if locale in self.locales and locale not in self.built:
-                files.remove(file)
+                # Not written by this shard, but still known, so links to it get its URL.
+                file.inclusion = InclusionLevel.EXCLUDED
         asset_root = package_files("helpcenter") / "assets"
         for name in ASSETS:
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(asset_root / name)))
@@ -370,11 +372,11 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             return html
         fallback = self.fallbacks.get(page.file.src_uri)
         shown = fallback.source if fallback is not None else self.center.articles.get(page.file.src_uri)
-        html = self.status.page_html(html, locale, page.url, page.file.src_uri, shown.meta.status if shown else ())
+        html = self.status.page_html(html, locale, page.url, page.file.src_uri, shown)
         if fallback is not None:
             original = fallback.source
             lang = self.locales[original.locale].html_lang
-            body = f'<div class="hc-original" lang="{lang}">{html}{self._related_html(original, page)}</div>'
+            body = f'<div class="hc-original" lang="{lang}">{html}</div>{self._related_html(original, page, locale)}'
             top = self._breadcrumbs(config, locale, page, html, article=original)
             return top + self._notices(locale, page, fallback, original) + body
         article = self.center.articles.get(page.file.src_uri)
@@ -466,16 +468,20 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             )
         return self.renderer.render(locale, "home.html", sections=sections)
 
-    def _related_html(self, article: Article, page: Page) -> str:
+    def _related_html(self, article: Article, page: Page, locale: str | None = None) -> str:
+        """Related articles in the reader's locale (an untranslated one in its own language, marked)."""
         links = []
-        reader = self.locales[article.locale]
+        locale = locale or article.locale
+        reader = self.locales[locale]
         for entry in self.related.related(article):
             target = entry.article
-            fallback = target.locale != article.locale
+            if target.locale != locale and self.center is not None:
+                target = self.center.article(locale, target.id) or target
+            fallback = target.locale != locale
             language_note = None
             if fallback:
                 language = self.locales[target.locale].babel.get_display_name(reader.babel) or target.locale
-                language_note = self.catalogs.get(article.locale).gettext("in %(language)s") % {"language": language}
+                language_note = self.catalogs.get(locale).gettext("in %(language)s") % {"language": language}
             links.append(
                 {
                     "title": target.meta.title,
@@ -485,7 +491,8 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
                     "language_note": language_note,
                 }
             )
-        return self.renderer.render(article.locale, "related.html", links=links)
+        self.page_related[page.file.src_uri] = links
+        return self.renderer.render(locale, "related.html", links=links)
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -500,6 +507,8 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         context["helpcenter"] = {  # type: ignore[typeddict-unknown-key]  # our templates' data
             "locale": locale,
             "switcher": self._switcher(config, page.file.src_uri, locale, page.url),
+            # For sites that place related articles elsewhere too (hrefs relative to this page).
+            "related": self.page_related.pop(page.file.src_uri, []),
         }
         return context
 
@@ -618,8 +627,9 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             if links:
                 links += (("x-default", base),)
             per_locale[locale].append(alt.SitemapEntry(base + url, lastmod, links))
-        everything = [entry for loc in self.locales for entry in per_locale[loc]]
-        write_file(alt.sitemap_xml(everything).encode("utf-8"), os.path.join(config.site_dir, "sitemap.xml"))
+        # The root sitemap is an index of the locales' sitemaps: small, and the same in every shard.
+        index = alt.sitemap_index_xml([f"{base}{loc}/sitemap.xml" for loc in self.locales])
+        write_file(index.encode("utf-8"), os.path.join(config.site_dir, "sitemap.xml"))
         gzipped = Path(config.site_dir) / "sitemap.xml.gz"
         if gzipped.exists():
             gzipped.unlink()
@@ -644,21 +654,28 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         write_file(html.encode("utf-8"), os.path.join(config.site_dir, "translations", "index.html"))
 
     def _write_root(self, config: MkDocsConfig) -> None:
-        """``/``: links to every locale; a small script picks the reader's language."""
-        locales = [
-            {"code": info.code, "name": info.name, "html_lang": info.html_lang, "href": f"{code}/"}
-            for code, info in self.locales.items()
-        ]
-        html = self.renderer.render(
-            self.config.default_locale,
-            "root.html",
-            site_name=self.site_name,
-            locales=locales,
-            default=self.locales[self.config.default_locale],
-            css=f"{ASSET_DIR}/helpcenter.css",
-            js=f"{ASSET_DIR}/helpcenter.js",
-        )
-        write_file(html.encode("utf-8"), os.path.join(config.site_dir, "index.html"))
+        """``/``: links to every locale; a small script picks the reader's language.
+
+        ``/404.html`` lists the same links (from the site root, as it is served at any
+        depth); both are the same in every shard of a locale-sharded build.
+        """
+        root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+        for name, prefix, not_found in (("index.html", "", False), ("404.html", root, True)):
+            locales = [
+                {"code": info.code, "name": info.name, "html_lang": info.html_lang, "href": f"{prefix}{code}/"}
+                for code, info in self.locales.items()
+            ]
+            html = self.renderer.render(
+                self.config.default_locale,
+                "root.html",
+                site_name=self.site_name,
+                locales=locales,
+                default=self.locales[self.config.default_locale],
+                css=f"{prefix}{ASSET_DIR}/helpcenter.css",
+                js=f"{prefix}{ASSET_DIR}/helpcenter.js",
+                not_found=not_found,
+            )
+            write_file(html.encode("utf-8"), os.path.join(config.site_dir, name))
 
 
 def _read_text(file: File) -> str | None:

@@ -39,11 +39,15 @@ def load_project(config_file: str | Path = "mkdocs.yml") -> Project:
     path = Path(config_file)
     if not path.is_file():
         raise ProjectError(f"{path}: no such file (run from the project folder or pass --config-file)")
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.ERROR)  # config loading chatter is not the tool's output
     try:
         config = load_config(str(path))
     except ConfigurationError as error:
         raise ProjectError(f"{path}: {error}") from None
+    finally:
+        logger.setLevel(level)
     plugin = config.plugins.get("helpcenter")
     if plugin is None:
         raise ProjectError(f"{path}: the helpcenter plugin is not listed under plugins")

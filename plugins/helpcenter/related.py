@@ -132,7 +132,5 @@ def check_references(center: HelpCenter) -> list[Problem]:
                     Problem(article.src_uri, f"front matter 'related': lists the article itself ('{pick}')")
                 )
             elif pick not in known:
-                problems.append(
-                    Problem(article.src_uri, f"front matter 'related': no article has the id '{pick}'")
-                )
+                problems.append(Problem(article.src_uri, f"front matter 'related': no article has the id '{pick}'"))
     return problems

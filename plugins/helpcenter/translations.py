@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -132,41 +133,75 @@ def check(center: HelpCenter) -> list[Problem]:
     return problems
 
 
-_TRANSLATED_FROM = re.compile(r"^translated_from:[^\n]*\n(?:[ \t]+[^\n]*\n|[ \t]*\n)*", re.M)
+_TRANSLATED_FROM = re.compile(r"^translated_from:[^\n]*\n(?:[ \t]+[^\n]*\n|[ \t]*\r?\n)*", re.M)
 
 
 def write_stamp(text: str, record: dict[str, Any]) -> str:
-    """Set ``translated_from`` in a source file's front matter, keeping everything else."""
+    """Set ``translated_from`` in a source file's front matter, keeping everything else.
+
+    Every other byte stays as it was: keys, comments, quoting, the delimiter lines
+    and the file's line endings.
+    """
     front, body, _line = split_front_matter(text)
     block = yaml.safe_dump({"translated_from": record}, sort_keys=False, allow_unicode=True)
     if front is None:
         return f"---\n{block}---\n{text}"
+    opening = text[: text.index("\n") + 1]
+    closing = text[len(opening) + len(front) : len(text) - len(body)]
+    newline = "\r\n" if opening.endswith("\r\n") else "\n"
     kept = _TRANSLATED_FROM.sub("", front)
     if kept and not kept.endswith("\n"):
-        kept += "\n"
-    return f"---\n{kept}{block}---\n{body}"
+        kept += newline
+    block = block.replace("\n", newline)
+    return f"{opening}{kept}{block}{closing}{body}"
 
 
-_MD_LINK = re.compile(r"(\]\(\s*<?)([^)\s>#]+\.md)(#[^)\s>]*)?(>?)")
+# Inline links and images ``[text](target#anchor "title")`` and reference definitions
+# ``[id]: target#anchor`` (not footnotes ``[^1]: ...``); code is left alone.
+_INLINE_LINK = re.compile(r"(\]\(\s*<?)([^)\s>#]+)(#[^)\s>]*)?(>?)")
+_REFERENCE = re.compile(r"^( {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*<?)([^\s>#]+)(#[^\s>]*)?(>?)")
+_FENCE_LINE = re.compile(r"^\s*(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+).+?\1")
 
 
 def relink(markdown: str, source_uri: str, page_uri: str, resolve: Callable[[str], str | None]) -> str:
-    """Re-point the relative ``.md`` links of a source copied to another locale.
+    """Re-point the relative links of a source copied to another locale.
 
-    ``resolve`` maps a linked source file (docs-relative) to the file the reader
-    of the new locale should get (its translation or its fallback copy); links
-    it cannot map keep pointing at the original file.
+    ``resolve`` maps a linked source file (docs-relative ``.md``) to the file the
+    reader of the new locale should get (its translation or its fallback copy);
+    links it cannot map, and links to anything else (images, downloads), keep
+    pointing at the original file. Absolute URLs, site-absolute paths, in-page
+    anchors and code (fenced blocks, code spans) stay as they are.
     """
     base = posixpath.dirname(source_uri)
     here = posixpath.dirname(page_uri)
 
     def replace(match: re.Match[str]) -> str:
         target = match.group(2)
-        if "://" in target or target.startswith("/"):
+        if target.startswith("/") or urlsplit(target).scheme:
             return match.group(0)
         linked = posixpath.normpath(posixpath.join(base, target))
-        chosen = resolve(linked) or linked
+        chosen = (resolve(linked) if linked.endswith(".md") else None) or linked
         relative = posixpath.relpath(chosen, here or ".")
         return f"{match.group(1)}{relative}{match.group(3) or ''}{match.group(4)}"
 
-    return _MD_LINK.sub(replace, markdown)
+    def prose(line: str) -> str:
+        parts, last = [], 0
+        for code in _CODE_SPAN.finditer(line):
+            parts += [_INLINE_LINK.sub(replace, line[last : code.start()]), code.group(0)]
+            last = code.end()
+        parts.append(_INLINE_LINK.sub(replace, line[last:]))
+        return _REFERENCE.sub(replace, "".join(parts))
+
+    lines = markdown.splitlines(keepends=True)
+    fence: str | None = None
+    for index, line in enumerate(lines):
+        opened = _FENCE_LINE.match(line)
+        if fence is not None:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = None
+        elif opened:
+            fence = opened.group(1)
+        else:
+            lines[index] = prose(line)
+    return "".join(lines)

@@ -1,0 +1,435 @@
+"""The ``helpcenter`` command as translators and editors use it, on a copy of the example project."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from babel.messages.pofile import read_po
+
+from conftest import ROOT, build_project, copy_example
+from helpcenter.cli import main
+from helpcenter.sources import split_front_matter
+
+SEED_SV = "content/sv/e-post/jag-kan-inte-logga-in-pa-webbmail.md"
+SEED_DE = "content/de/e-post/jag-kan-inte-logga-in-pa-webbmail.md"
+
+
+class Cli:
+    """Runs ``helpcenter …`` in-process inside one project folder."""
+
+    def __init__(self, root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        self.root = root
+        self.catalogs = root / "locales"
+        self.capsys = capsys
+
+    def __call__(self, *args: str, project: bool = False) -> tuple[int, str, str]:
+        argv = [*args, "--catalogs", str(self.catalogs)]
+        if project:
+            argv += ["--config-file", str(self.root / "mkdocs.yml")]
+        self.capsys.readouterr()
+        logger = logging.getLogger("mkdocs")
+        level = logger.level
+        try:
+            code = main(argv)
+        finally:
+            logger.setLevel(level)  # see test_the_command_leaves_mkdocs_logging_alone
+        out, err = self.capsys.readouterr()
+        return code, out, err
+
+    def check(self) -> tuple[int, list[str]]:
+        code, out, _err = self("i18n", "check")
+        return code, out.splitlines()
+
+    def status(self) -> list[dict]:
+        code, out, err = self("i18n", "status", "--format", "json", project=True)
+        assert code == 0, err
+        return json.loads(out)
+
+    def report(self, *args: str) -> tuple[int, str, str]:
+        """``helpcenter check`` (the editors' report; it has no --catalogs)."""
+        self.capsys.readouterr()
+        logger = logging.getLogger("mkdocs")
+        level = logger.level
+        try:
+            code = main(["check", "--config-file", str(self.root / "mkdocs.yml"), *args])
+        finally:
+            logger.setLevel(level)
+        out, err = self.capsys.readouterr()
+        return code, out, err
+
+
+@pytest.fixture
+def cli(tmp_path, capsys) -> Cli:
+    root = copy_example(tmp_path)
+    shutil.copytree(ROOT / "locales", root / "locales", dirs_exist_ok=True)
+    return Cli(root, capsys)
+
+
+@pytest.fixture
+def synced(cli) -> Cli:
+    """Catalogs brought in sync with the code (extract + update): the baseline of a clean check."""
+    assert cli("i18n", "extract")[0] == 0
+    assert cli("i18n", "update")[0] == 0
+    code, lines = cli.check()
+    assert (code, lines) == (0, ["catalogs: in sync, no errors"])
+    return cli
+
+
+def load(path: Path, locale: str | None = None):
+    with path.open("rb") as handle:
+        return read_po(handle, locale=locale)
+
+
+def row(rows: list[dict], locale: str) -> dict:
+    return next(r for r in rows if r["locale"] == locale)
+
+
+# -- UI strings ----------------------------------------------------------------------------------------------
+
+
+def test_extract_writes_every_string_of_code_and_templates(cli):
+    (cli.catalogs / "helpcenter.pot").unlink()
+    code, out, _ = cli("i18n", "extract")
+    assert code == 0
+    pot = cli.catalogs / "helpcenter.pot"
+    assert str(pot) in out
+    text = pot.read_text(encoding="utf-8")
+    catalog = load(pot)
+    ids = {m.id if isinstance(m.id, str) else m.id[0]: m for m in catalog if m.id}
+    # Python code
+    assert "Step %(number)s - %(title)s" in ids
+    assert 'msgid "Step %(number)s - %(title)s"' in text
+    # templates
+    for msgid, template in [
+        ("Related articles", "templates/related.html"),
+        ("This article is not available in %(language)s yet.", "templates/notices.html"),
+        ("Read the original in %(language)s", "templates/notices.html"),
+        ("Breadcrumbs", "templates/breadcrumbs.html"),
+        ("See all %(num)d article", "templates/home.html"),
+    ]:
+        assert msgid in ids, msgid
+        assert any(template in location for location, _line in ids[msgid].locations), ids[msgid].locations
+    assert ids["See all %(num)d article"].id[1] == "See all %(num)d articles"
+    assert f"{len(catalog)} messages" in out
+
+
+def test_check_passes_on_the_repositorys_catalogs(cli):
+    code, lines = cli.check()
+    assert (code, lines) == (0, ["catalogs: in sync, no errors"])
+
+
+def _po(cli: Cli, locale: str = "sv") -> Path:
+    return cli.catalogs / locale / "LC_MESSAGES" / "helpcenter.po"
+
+
+def _edit(path: Path, old: str, new: str) -> int:
+    """Replace ``old`` (once); return the line ``old`` started on."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return line
+
+
+def _msgid_line(path: Path, msgid: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return lines.index(f'msgid "{msgid}"') + 1
+
+
+def _rewrite_block(po: Path, msgid: str, rewrite) -> int:
+    """Let ``rewrite`` change the lines of one message (from its msgid to the blank line); its msgid line."""
+    lines = po.read_text(encoding="utf-8").splitlines()
+    start = lines.index(f'msgid "{msgid}"')
+    end = next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))
+    lines[start:end] = rewrite(lines[start:end])
+    po.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return start + 1
+
+
+def _syntax(cli: Cli) -> tuple[Path, int, str]:
+    po = _po(cli)
+    line = _rewrite_block(po, "Done", lambda block: [*block, "this is not po"])
+    return po, line + len(["msgid", "msgstr"]), "syntax"
+
+
+def _placeholder(cli: Cli) -> tuple[Path, int, str]:
+    po = _po(cli)
+    msgid = "Step %(number)s - %(title)s"
+    line = _rewrite_block(po, msgid, lambda block: [f'msgid "{msgid}"', 'msgstr "Steg %(nummer)s - %(title)s"'])
+    return po, line, "nummer"
+
+
+PLURAL = "See all %(num)d article"
+
+
+def _too_few_plural_forms(cli: Cli) -> tuple[Path, int, str]:
+    po = _po(cli)
+    line = _rewrite_block(po, PLURAL, lambda block: [b for b in block if not b.startswith("msgstr[1]")])
+    return po, line, "plural"
+
+
+def _too_many_plural_forms(cli: Cli) -> tuple[Path, int, str]:
+    po = _po(cli)
+    line = _rewrite_block(po, PLURAL, lambda block: [*block, 'msgstr[2] "Visa alla %(num)d artiklarna"'])
+    return po, line, "plural"
+
+
+def _not_in_the_template(cli: Cli) -> tuple[Path, int, str]:
+    po = _po(cli)
+    with po.open("a", encoding="utf-8") as handle:
+        handle.write('\nmsgid "A string the plugin does not have"\nmsgstr "En sträng"\n')
+    return po, _msgid_line(po, "A string the plugin does not have"), "A string the plugin does not have"
+
+
+@pytest.mark.parametrize(
+    "mistake",
+    [_syntax, _placeholder, _too_few_plural_forms, _too_many_plural_forms, _not_in_the_template],
+    ids=["syntax-error", "wrong-placeholder", "too-few-plural-forms", "too-many-plural-forms", "msgid-not-in-pot"],
+)
+def test_check_reports_each_mistake_on_one_line_with_file_and_line(synced, mistake):
+    path, line, word = mistake(synced)
+    code, lines = synced.check()
+    assert code == 1
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(f"{path}:{line}: "), lines
+    assert word.casefold() in lines[0].casefold()
+
+
+def test_check_reports_a_string_of_the_code_missing_from_the_template(synced):
+    pot = synced.catalogs / "helpcenter.pot"
+    _edit(pot, 'msgid "Related articles"\nmsgstr ""\n', "")
+    code, lines = synced.check()
+    assert code == 1
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(f"{pot}: ")
+    assert "'Related articles'" in lines[0]
+    assert re.search(r"plugins/helpcenter/templates/related\.html:\d+", lines[0]), lines[0]
+    assert "helpcenter i18n extract" in lines[0]
+
+
+@pytest.mark.parametrize(("locale", "plural_forms"), [("de", "nplurals=2; plural=(n != 1);"), ("ar", "nplurals=6;")])
+def test_init_writes_the_languages_plural_forms(synced, locale, plural_forms):
+    code, out, _ = synced("i18n", "init", locale)
+    assert code == 0
+    po = _po(synced, locale)
+    assert str(po) in out
+    text = po.read_text(encoding="utf-8")
+    header = next(line for line in text.splitlines() if line.startswith('"Plural-Forms:'))
+    assert plural_forms in header
+    catalog = load(po, locale)
+    template = load(synced.catalogs / "helpcenter.pot")
+    assert {m.id for m in catalog if m.id} == {m.id for m in template if m.id}
+    assert synced.check() == (0, ["catalogs: in sync, no errors"])
+    assert synced("i18n", "init", locale)[0] == 1  # never overwrites a translator's work
+
+
+# -- completeness ------------------------------------------------------------------------------------------------
+
+
+def _ids(folder: Path) -> set[str]:
+    return {
+        yaml.safe_load(split_front_matter(p.read_text(encoding="utf-8"))[0])["id"]
+        for p in folder.rglob("*.md")
+        if p.name != "index.md"
+    }
+
+
+def test_status_json_figures(cli):
+    rows = cli.status()
+    assert [r["locale"] for r in rows] == ["sv", "en"]
+    sv, en = _ids(cli.root / "content" / "sv"), _ids(cli.root / "content" / "en")
+    assert sv  # the example's translations are all current (marked)
+    assert row(rows, "sv")["articles"] == {
+        "source": len(sv),
+        "translated": 0,
+        "outdated": 0,
+        "missing": len(en - sv),
+        "untracked": 0,
+    }
+    assert row(rows, "en")["articles"] == {
+        "source": len(en - sv),
+        "translated": len(en & sv),
+        "outdated": 0,
+        "missing": len(sv - en),
+        "untracked": 0,
+    }
+    for r in rows:
+        catalog = load(_po(cli, r["locale"]), r["locale"])
+        messages = len([m for m in catalog if m.id])
+        strings = r["strings"]
+        assert strings["translated"] + strings["fuzzy"] + strings["untranslated"] == messages
+        articles = r["articles"]
+        done = strings["translated"] + articles["source"] + articles["translated"]
+        assert r["percent"] == round(100 * done / (messages + len(sv | en)), 1)
+        assert r["outdated"] == {}
+        assert sorted(r["missing"]) == sorted(sv - en if r["locale"] == "en" else en - sv)
+
+
+def test_status_fail_under(cli):
+    code, _out, err = cli("i18n", "status", "--fail-under", "101", project=True)
+    assert code == 1
+    assert "sv:" in err and "en:" in err
+    assert "101" in err
+    assert cli("i18n", "status", "--fail-under", "0", project=True)[0] == 0
+
+
+def test_scaffold_translate_change_and_mark(cli):
+    config = cli.root / "mkdocs.yml"
+    _edit(config, "        en: English\n", "        en: English\n        de: Deutsch\n")
+    content = cli.root / "content"
+    (content / "de").mkdir()
+    (content / "de" / "index.md").write_text("---\ntitle: Hilfe\n---\nWillkommen.\n", encoding="utf-8")
+    (content / "de" / "categories.yml").write_text("email:\n  slug: e-post\n  title: E-Mail\n", encoding="utf-8")
+
+    code, out, err = cli("i18n", "scaffold", "de", "webmail-login", project=True)
+    assert code == 0, err
+    target = cli.root / SEED_DE
+    assert target.is_file()
+    assert str(target) in out
+    source_text = (cli.root / SEED_SV).read_text(encoding="utf-8")
+    text = target.read_text(encoding="utf-8")
+    front, body, _ = split_front_matter(text)
+    source_front, source_body, _ = split_front_matter(source_text)
+    assert body == source_body
+    assert front.startswith(source_front)
+    stamp = yaml.safe_load(front)["translated_from"]
+    assert stamp["locale"] == "sv"
+    assert list(stamp["steps"]) == ["step-1", "step-2", "step-3", "step-4"]
+    assert cli("i18n", "scaffold", "de", "webmail-login", project=True)[0] == 1  # exists already
+
+    built = build_project(config, cli.root / "site", strict=True)
+    assert built.warnings() == []
+    page = built.html("de/e-post/jag-kan-inte-logga-in-pa-webbmail/")
+    assert page.html.get("lang") == "de"
+    assert page.select(".hc-notice") == []
+
+    de = row(cli.status(), "de")
+    assert de["articles"]["translated"] == 1
+    assert "webmail-login" not in de["missing"]
+    assert de["outdated"] == {}
+
+    # The editor changes step 3 of the Swedish source.
+    _edit(
+        cli.root / SEED_SV,
+        "- [ ] Logga in på Kontrollpanelen.\n",
+        "- [ ] Logga in på Kontrollpanelen med ditt kundnummer.\n",
+    )
+    de = row(cli.status(), "de")
+    assert de["outdated"] == {"webmail-login": ["step-3"]}
+    assert de["articles"]["translated"] == 0
+    code, out, _ = cli("i18n", "status", project=True)
+    assert code == 0
+    assert "de: webmail-login outdated (step-3 changed)" in out.splitlines()
+
+    code, out, err = cli("i18n", "mark", "de", "webmail-login", project=True)
+    assert code == 0, err
+    de = row(cli.status(), "de")
+    assert de["outdated"] == {}
+    assert de["articles"]["translated"] == 1
+    assert split_front_matter(target.read_text(encoding="utf-8"))[1] == body
+
+
+def test_mark_changes_only_the_stamp(cli):
+    """A translator's file (here with Windows line endings and a comment) keeps every other byte."""
+    english = cli.root / "content" / "en" / "email" / "cannot-log-in-to-webmail.md"
+    text = english.read_text(encoding="utf-8").replace("title:", "# Translated by Anna\ntitle:", 1)
+    english.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    before = english.read_bytes()
+    _edit(cli.root / SEED_SV, "- [ ] Klicka på Spara.\n", "- [ ] Klicka på Spara och vänta.\n")
+    assert row(cli.status(), "en")["outdated"] == {"webmail-login": ["step-4"]}
+
+    code, _out, err = cli("i18n", "mark", "en", "webmail-login", project=True)
+    assert code == 0, err
+    after = english.read_bytes()
+    assert row(cli.status(), "en")["outdated"] == {}
+
+    def without_stamp(data: bytes) -> list[bytes]:
+        lines = data.split(b"\r\n")
+        start = lines.index(b"translated_from:")
+        end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith(b" "))
+        return lines[:start] + lines[end:]
+
+    assert without_stamp(after) == without_stamp(before)
+    assert b"\n" not in after.replace(b"\r\n", b"")
+
+
+def test_mark_without_a_translation_fails(cli):
+    _edit(cli.root / "mkdocs.yml", "        en: English\n", "        en: English\n        de: Deutsch\n")
+    code, _out, err = cli("i18n", "mark", "de", "webmail-login", project=True)
+    assert code == 1
+    assert "webmail-login" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "named"), [(("en", "no-such-id"), "no-such-id"), (("xx", "webmail-login"), "xx")], ids=["id", "locale"]
+)
+def test_scaffold_unknown_id_or_locale(cli, args, named):
+    code, _out, err = cli("i18n", "scaffold", *args, project=True)
+    assert code == 2
+    assert named in err
+    assert len(err.strip().splitlines()) == 1
+
+
+# -- the editors' report ----------------------------------------------------------------------------------------------
+
+FINDING = re.compile(r"^(error|warning): (\S+?)(?::\d+)?: .+ \[[a-z-]+\]$")
+
+
+def test_check_on_the_example_passes_with_warnings(cli):
+    code, out, _ = cli.report()
+    assert code == 0
+    lines = out.splitlines()
+    *findings, summary = lines
+    assert findings
+    for line in findings:
+        match = FINDING.match(line)
+        assert match, line
+        assert match.group(1) == "warning"
+        assert (cli.root / "content" / match.group(2)).is_file(), line
+    assert re.fullmatch(rf"0 errors, {len(findings)} warnings in \d+ articles", summary), summary
+
+
+def test_check_fails_on_a_dangling_related_id(cli):
+    _edit(cli.root / SEED_SV, "related: [email-intro,", "related: [no-such-article, email-intro,")
+    code, out, _ = cli.report()
+    assert code == 1
+    errors = [line for line in out.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1, out
+    assert "sv/e-post/jag-kan-inte-logga-in-pa-webbmail.md" in errors[0]
+    assert "'no-such-article'" in errors[0]
+    assert errors[0].endswith("[dangling-related]")
+    assert out.splitlines()[-1].startswith("1 error")
+
+
+def test_check_json(cli):
+    _edit(cli.root / SEED_SV, "related: [email-intro,", "related: [no-such-article, email-intro,")
+    code, out, _ = cli.report("--format", "json")
+    assert code == 1
+    report = json.loads(out)
+    assert set(report) == {"errors", "warnings", "findings"}
+    findings = report["findings"]
+    assert report["errors"] == sum(1 for f in findings if f["level"] == "error") == 1
+    assert report["warnings"] == sum(1 for f in findings if f["level"] == "warning") > 0
+    for finding in findings:
+        assert set(finding) == {"level", "kind", "file", "message", "line"}
+        assert (cli.root / "content" / finding["file"]).is_file()
+    assert findings[0]["kind"] == "dangling-related"
+    assert findings[0]["file"] == "sv/e-post/jag-kan-inte-logga-in-pa-webbmail.md"
+
+
+def test_the_command_leaves_mkdocs_logging_alone(cli, capsys):
+    """Running a command in-process must not silence a later build's warnings."""
+    logger = logging.getLogger("mkdocs")
+    before = logger.level
+    try:
+        main(["check", "--config-file", str(cli.root / "mkdocs.yml")])
+        capsys.readouterr()
+        assert logging.getLogger("mkdocs.plugins.helpcenter").isEnabledFor(logging.WARNING)
+    finally:
+        logger.setLevel(before)
