@@ -14,9 +14,9 @@ Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], No
 
 
 def _registrars() -> list[Registrar]:
-    from . import i18n_cli, report
+    from . import i18n_cli, report, status_server
 
-    registrars: list[Registrar] = [i18n_cli.register, report.register]
+    registrars: list[Registrar] = [i18n_cli.register, report.register, status_server.register]
     return registrars
 
 

@@ -5,27 +5,44 @@ conversion of the page (no second parse): it turns the top-level ``##``
 headings of a ``type: guide`` article into numbered steps with stable anchors,
 adds the overview list and turns ``- [ ]`` items into labelled checkboxes.
 Everything it writes into the tree is text, so the serializer escapes it.
+
+The guide element also carries, in ``data-hc-config``, every text the
+checklist script shows (progress for each possible count, computed here with
+the locale's plural rules), so the script never hard-codes a word. It is an
+attribute and not a ``<script type="application/json">`` block: Material's
+instant navigation re-creates every script of the new page as JavaScript.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
+from mkdocs.utils import get_relative_url
 
 from .sources import Article, Problem, Step
 
 _TASK = re.compile(r"^\[([ xX])\][ \t]+")
 _STASH = re.compile("\x02[^\x03]*\x03")
+# attr_list's "{#id .class}" at the end of a heading (its HEADER_RE), still in the text
+# when this processor runs.
+_ATTR_TAIL = re.compile(r"[ ]+\{\:?([^\}\n]*)\}[ ]*$")
 
 # Runs after pymdownx.tasklist is skipped (25 would claim our "[ ]" items first),
 # after attr_list (8) so an editor's {#anchor} is set, and before toc (5) so the
 # table of contents and permalinks see the numbered titles and final ids.
 PRIORITY = 26
+# Right after inline processing (20), before attr_list (8), toc (5) and unescape (0).
+TEXT_PRIORITY = 19
+_TEXT_ONLY = {"hc-step__title", "hc-check__text", "hc-overview__link"}
 
 
 @dataclass
@@ -35,6 +52,15 @@ class GuideContext:
     article: Article
     source: Article
     gettext: Callable[[str], str]
+    ngettext: Callable[[str, str, int], str] | None = None
+    support_url: str | None = None
+    """Plugin option ``support.url``: where a reader still stuck gets help."""
+    support_label: str | None = None
+    """Plugin option ``support.label``; the catalog's "Contact support" when unset."""
+    feedback: str | None = None
+    """Plugin option ``feedback.endpoint``: receives checklist events through sendBeacon."""
+    page_url: str | None = None
+    """URL of the page being rendered (a fallback page shows another locale's article)."""
     problems: list[Problem] = field(default_factory=list)
 
     def step_label(self, number: int, title: str) -> str:
@@ -61,6 +87,37 @@ class GuideTreeprocessor(Treeprocessor):
         render_guide(root, context)
 
 
+class GuideTextTreeprocessor(Treeprocessor):
+    """Raw HTML tags in step titles and checks are shown as typed, not run.
+
+    Step titles are repeated in the overview and checks become labels, so they stay
+    text: after inline processing, the tags Markdown stashed for them are put back as text.
+    Entities (``&amp;``) and Markdown formatting are kept.
+    """
+
+    def __init__(self, md: Markdown, extension: GuideExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        if self.extension.current is None:
+            return
+        stash = self.md.htmlStash.rawHtmlBlocks
+
+        def as_text(match: re.Match[str]) -> str:
+            raw = stash[int(match.group(1))] if int(match.group(1)) < len(stash) else None
+            return raw if isinstance(raw, str) and raw.startswith("<") else match.group(0)
+
+        for holder in root.iter():
+            if _TEXT_ONLY.isdisjoint(holder.get("class", "").split()):
+                continue
+            for element in holder.iter():
+                if element.text and HTML_PLACEHOLDER_RE.search(element.text):
+                    element.text = AtomicString(HTML_PLACEHOLDER_RE.sub(as_text, element.text))
+                if element is not holder and element.tail and HTML_PLACEHOLDER_RE.search(element.tail):
+                    element.tail = AtomicString(HTML_PLACEHOLDER_RE.sub(as_text, element.tail))
+
+
 class GuideExtension(Extension):
     """Holds the current page's guide context; the plugin sets it before each page."""
 
@@ -68,8 +125,9 @@ class GuideExtension(Extension):
         super().__init__()
         self.current: GuideContext | None = None
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name
+    def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(GuideTreeprocessor(md, self), "helpcenter-guide", PRIORITY)
+        md.treeprocessors.register(GuideTextTreeprocessor(md, self), "helpcenter-guide-text", TEXT_PRIORITY)
 
 
 def _text(element: etree.Element) -> str:
@@ -104,13 +162,16 @@ def render_guide(root: etree.Element, context: GuideContext) -> None:
     guide = etree.SubElement(
         root,
         "div",
-        {"class": "hc-guide", "data-hc-article": article.id, "data-hc-locale": article.locale},
+        {
+            "class": "hc-guide",
+            "data-hc-article": article.id,
+            "data-hc-locale": article.locale,
+            "data-hc-config": config_json(context, len(heads)),
+        },
     )
     intro = children[:first]
     steps_box = etree.Element("div", {"class": "hc-steps"})
-    overview = etree.Element(
-        "nav", {"class": "hc-overview", "aria-label": context.gettext("Steps in this guide")}
-    )
+    overview = etree.Element("nav", {"class": "hc-overview", "aria-label": context.gettext("Steps in this guide")})
     overview_list = etree.SubElement(overview, "ol", {"class": "hc-overview__list"})
 
     for position, start in enumerate(heads):
@@ -119,17 +180,11 @@ def render_guide(root: etree.Element, context: GuideContext) -> None:
         record = article.steps[position] if position < len(article.steps) else None
         anchor = record.anchor if record else heading.get("id") or f"step-{position + 1}"
         source_step = context.source.step(anchor)
-        title_text = _text(heading)
+        title_text = _ATTR_TAIL.sub("", _text(heading))
         number = position + 1
 
         before, after = context.label_parts(number)
-        heading.text = before + (heading.text or "")
-        if after:
-            if len(heading):
-                last = heading[-1]
-                last.tail = (last.tail or "") + after
-            else:
-                heading.text += after
+        _wrap_label(heading, before, after)
         heading.set("id", anchor)
         heading.set("class", (heading.get("class", "") + " hc-step__title").strip())
 
@@ -143,11 +198,15 @@ def render_guide(root: etree.Element, context: GuideContext) -> None:
                 count = _checks(element, anchor, count, record, source_step)
         if count == 0:
             done = etree.SubElement(section, "ul", {"class": "hc-checks hc-checks--self"})
-            _check_item(done, "done", f"done-{anchor}", context.gettext("Done"))
+            # The step itself is the item: its source-language fingerprint resets the tick
+            # when an editor rewrites the step, in every locale alike.
+            own = source_step or record
+            _check_item(done, "done", own.fingerprint if own else f"done-{anchor}", context.gettext("Done"))
 
         item = etree.SubElement(overview_list, "li", {"class": "hc-overview__item", "data-hc-step": anchor})
-        link = etree.SubElement(item, "a", {"href": f"#{anchor}"})
-        link.text = context.step_label(number, title_text)
+        link = etree.SubElement(item, "a", {"href": f"#{anchor}", "class": "hc-overview__link"})
+        link.text = title_text
+        _wrap_label(link, before, after)
 
     at = 1 if intro and intro[0].tag == "p" else 0
     intro.insert(at, overview)
@@ -156,6 +215,34 @@ def render_guide(root: etree.Element, context: GuideContext) -> None:
     guide.append(steps_box)
     for element in children[end:]:
         guide.append(element)
+
+
+def _wrap_label(element: etree.Element, before: str, after: str) -> None:
+    """Put the catalog's text around the editor's title ("Steg 1 - " + title).
+
+    The catalog's parts are spans of plain text; the title stays Markdown. An
+    attr_list ``{#id}`` at the end stays last, where attr_list looks for it.
+    """
+    if before:
+        span = etree.Element("span", {"class": "hc-step__number"})
+        span.text = AtomicString(before)
+        span.tail = element.text
+        element.text = None
+        element.insert(0, span)
+    if after:
+        last = element[-1] if len(element) else None
+        text = (last.tail if last is not None else element.text) or ""
+        match = _ATTR_TAIL.search(text)
+        attrs = match.group(0) if match else None
+        if match:
+            text = text[: match.start()]
+            if last is not None:
+                last.tail = text
+            else:
+                element.text = text
+        span = etree.SubElement(element, "span", {"class": "hc-step__number"})
+        span.text = AtomicString(after)
+        span.tail = attrs
 
 
 def _label(key: str, fingerprint: str) -> tuple[etree.Element, etree.Element]:
@@ -173,7 +260,7 @@ def _label(key: str, fingerprint: str) -> tuple[etree.Element, etree.Element]:
 def _check_item(parent: etree.Element, key: str, fingerprint: str, text: str) -> etree.Element:
     item = etree.SubElement(parent, "li", {"class": "hc-check"})
     label, span = _label(key, fingerprint)
-    span.text = text
+    span.text = AtomicString(text)
     item.append(label)
     return item
 
@@ -220,3 +307,63 @@ def _fingerprint(key: str, record: Step | None, source: Step | None) -> str:
             if check is not None:
                 return check.fingerprint
     return key
+
+
+def _json(value: Any) -> str:
+    """JSON safe in any HTML context: ``<``, ``>`` and ``&`` are escaped as ``\\u003c`` etc."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _plural(singular: str, plural: str, n: int) -> str:
+    return singular if n == 1 else plural
+
+
+def config_json(context: GuideContext, steps: int) -> str:
+    """Every text and option of the checklist script for one guide, as JSON.
+
+    Progress is computed for each possible number of finished steps (0..steps)
+    with the locale's own plural rules, so the script needs no plural logic.
+    """
+    gettext = context.gettext
+    ngettext = context.ngettext or _plural
+    page = context.page_url if context.page_url is not None else context.article.url
+    progress = [
+        # Translators: progress of a guide; the plural form follows the number of finished
+        # steps (done), e.g. sv "1 av 4 steg klart" / "2 av 4 steg klara".
+        ngettext("%(done)d step of %(total)d done", "%(done)d steps of %(total)d done", done)
+        % {"done": done, "total": steps}
+        for done in range(steps + 1)
+    ]
+    step_done = [gettext("Step %(number)s is done.") % {"number": n} for n in range(1, steps + 1)]
+    config: dict[str, Any] = {
+        "progress": progress,
+        "stepDone": step_done,
+        "done": gettext("Done"),
+        "skipped": gettext("Not needed"),
+        "ask": gettext("Did this solve your problem?"),
+        "yes": gettext("Yes"),
+        "no": gettext("No"),
+        "reset": gettext("Start over"),
+        "cleared": gettext("Your ticks have been cleared."),
+        "saved": gettext("Your ticks are saved in this browser."),
+        "solved": gettext("Great, the problem is solved!"),
+        "solvedText": gettext("You can skip the remaining steps. If the problem comes back, start over."),
+        "stuck": gettext("Still not working?"),
+        "stuckText": gettext("Our support team will help you. Tell them what you have already tried:"),
+        "support": context.support_label or gettext("Contact support"),
+        "supportUrl": _href(context.support_url, page),
+        "feedback": _href(context.feedback, page),
+    }
+    return _json(config)
+
+
+def _href(url: str | None, page_url: str) -> str | None:
+    """A configured URL as the page links to it: absolute URLs and paths as they are,
+    anything else relative to the site root."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or url.startswith(("/", "#", "?")):
+        return url
+    return get_relative_url(url, page_url)

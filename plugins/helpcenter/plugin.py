@@ -60,6 +60,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         self.alternates = alt.Alternates(())
         self.built: tuple[str, ...] = ()
         self.page_related: dict[str, list[dict[str, Any]]] = {}
+        self.page_json_ld: dict[str, str] = {}
 
     # -- configuration -------------------------------------------------------------------
 
@@ -415,11 +416,11 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         crumbs.append(site.Crumb(title, page.url))
         base = config.site_url.rstrip("/") + "/" if config.site_url else ""
         language = self.locales[article.locale].html_lang if article is not None else None
+        self.page_json_ld[page.file.src_uri] = site.json_ld(crumbs, base, article, language)
         return self.renderer.render(
             locale,
             "breadcrumbs.html",
             crumbs=[{"name": c.name, "href": get_relative_url(c.url, page.url)} for c in crumbs],
-            json_ld=site.json_ld(crumbs, base, article, language),
             heading=None if "<h1" in html else title,
         )
 
@@ -509,6 +510,8 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             "switcher": self._switcher(config, page.file.src_uri, locale, page.url),
             # For sites that place related articles elsewhere too (hrefs relative to this page).
             "related": self.page_related.pop(page.file.src_uri, []),
+            # Rendered into <head> by our partials/integrations/analytics.html.
+            "json_ld": self.page_json_ld.pop(page.file.src_uri, None),
         }
         return context
 

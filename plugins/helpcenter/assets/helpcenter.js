@@ -9,6 +9,10 @@
     if (!link) return;
     try { localStorage.setItem(KEY, link.dataset.hcLocale); } catch { /* storage off: fine */ }
   });
+  // Material's search overlay is a role=dialog without a name: name it after its search box.
+  const dialog = document.querySelector(".md-search[role=dialog]:not([aria-label])");
+  const query = dialog && dialog.querySelector("input[aria-label]");
+  if (query) dialog.setAttribute("aria-label", query.getAttribute("aria-label"));
   const list = document.querySelector("[data-hc-default]");
   if (!list) return;
   const links = new Map();

@@ -1,0 +1,736 @@
+"""Live status, build side: the Python model, the fragments and their placement, the mock feed.
+
+The normalization that runs for readers is the JS one (tests/browser/test_status.py drives
+it with the same tables and compares it with the Python model below).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import socket
+import time
+import urllib.error
+import urllib.request
+from html import unescape
+from importlib.resources import files as package_files
+
+import pytest
+
+from conftest import build_site, write_project
+from helpcenter import status
+from helpcenter.cli import build_parser
+from helpcenter.locales import Catalogs, locale_info, package_catalog_dir
+from helpcenter.sources import Article, Meta
+from helpcenter.status import Component, FeedError, Incident, normalize, to_cachet, to_statuspage
+from helpcenter.status_server import SCENARIOS, XSS, FeedServer, payload
+
+# -- normalization tables (shared with the browser tests) -----------------------------------
+
+COMPONENT_CASES = [
+    ("operational", "operational"),
+    ("degraded_performance", "degraded_performance"),
+    ("partial_outage", "partial_outage"),
+    ("major_outage", "major_outage"),
+    ("under_maintenance", "under_maintenance"),
+    ("Operational", "unknown"),
+    ("green", "unknown"),
+    ("", "unknown"),
+    (None, "unknown"),
+    (1, "unknown"),
+    (True, "unknown"),
+    (["operational"], "unknown"),
+    ({"status": "operational"}, "unknown"),
+]
+INDICATOR_CASES = [
+    ("none", "none"),
+    ("minor", "minor"),
+    ("major", "major"),
+    ("critical", "critical"),
+    ("maintenance", "maintenance"),
+    ("ok", "unknown"),
+    ("", "unknown"),
+    (None, "unknown"),
+    (0, "unknown"),
+]
+IMPACT_CASES = [
+    ("none", "none"),
+    ("minor", "minor"),
+    ("major", "major"),
+    ("critical", "critical"),
+    ("maintenance", "unknown"),
+    ("Major", "unknown"),
+    (None, "unknown"),
+]
+INCIDENT_CASES = [  # status, normalized, still open
+    ("investigating", "investigating", True),
+    ("identified", "identified", True),
+    ("monitoring", "monitoring", True),
+    ("resolved", "resolved", False),
+    ("postmortem", "postmortem", False),
+    ("in_progress", "unknown", True),
+    ("fixed", "unknown", True),
+    (None, "unknown", True),
+]
+MAINTENANCE_CASES = [
+    ("scheduled", "scheduled", False),
+    ("in_progress", "in_progress", True),
+    ("verifying", "verifying", True),
+    ("completed", "completed", False),
+    ("resolved", "unknown", True),
+    (3, "unknown", True),
+]
+CACHET_COMPONENT_CASES = [
+    (0, "unknown"),
+    (1, "operational"),
+    (2, "degraded_performance"),
+    (3, "partial_outage"),
+    (4, "major_outage"),
+    ("2", "degraded_performance"),
+    (5, "unknown"),
+    (-1, "unknown"),
+    (1.5, "unknown"),
+    ("12", "unknown"),
+    ("", "unknown"),
+    (True, "unknown"),
+    (None, "unknown"),
+]
+CACHET_INCIDENT_CASES = [  # status, kind, normalized, open
+    (0, "maintenance", "scheduled", False),
+    (1, "incident", "investigating", True),
+    (2, "incident", "identified", True),
+    (3, "incident", "monitoring", True),
+    (4, "incident", "resolved", False),
+    ("3", "incident", "monitoring", True),
+    (7, "incident", "unknown", True),
+    (None, "incident", "unknown", True),
+]
+CACHET_INDICATOR_CASES = [  # component statuses -> overall
+    ([1, 1], "none"),
+    ([1, 2], "minor"),
+    ([1, 3], "major"),
+    ([4, 2], "critical"),
+    ([1, 0], "unknown"),
+    ([2, 0], "minor"),
+    ([], "unknown"),
+]
+INVALID_PAYLOADS = [  # payload, provider
+    (None, "statuspage"),
+    ([], "statuspage"),
+    ("summary", "statuspage"),
+    (42, "cachet"),
+    ({}, "statuspage"),
+    ({}, "cachet"),
+    ({"components": {"data": []}}, "statuspage"),
+    ({"components": [{"name": "Webmail"}]}, "cachet"),
+    ({"components": "Webmail"}, "statuspage"),
+]
+
+
+def statuspage_payload(
+    *,
+    component: object = "operational",
+    indicator: object = "none",
+    impact: object = "minor",
+    incident: object = "investigating",
+    maintenance: object = "in_progress",
+) -> dict:
+    """A Statuspage v2 summary shaped like the real one (see the research notes)."""
+    return {
+        "page": {"id": "kctbh9vrtdwd", "name": "Example", "url": "https://status.example.com"},
+        "status": {"indicator": indicator, "description": "Whatever"},
+        "components": [
+            {"id": "b13yz5g2cw10", "name": "Webmail", "status": component, "position": 1, "group": False},
+            {"id": "9397cnvk62zn", "name": "DNS", "status": "operational", "position": 2},
+        ],
+        "incidents": [
+            {
+                "id": "cp306tmzcl0y",
+                "name": "Unplanned Database Outage",
+                "status": incident,
+                "impact": impact,
+                "shortlink": "http://stspg.co:5000/Q0E",
+                "created_at": "2014-05-14T14:22:39.441-06:00",
+                "components": [{"id": "b13yz5g2cw10", "name": "Webmail", "status": "major_outage"}],
+                "incident_updates": [
+                    {
+                        "body": "Our master database has ham sandwiches flying out of the rack.",
+                        "status": "identified",
+                        "affected_components": [{"code": "b13yz5g2cw10", "name": "Webmail"}],
+                    }
+                ],
+            }
+        ],
+        "scheduled_maintenances": [
+            {
+                "id": "k7mf5z1gz05c",
+                "name": "Web Tier Recycle",
+                "status": maintenance,
+                "impact": "minor",
+                "scheduled_for": "2014-05-14T14:30:00.000-06:00",
+                "scheduled_until": "2014-05-14T16:30:00.000-06:00",
+                "shortlink": "http://stspg.co:5000/Q0G",
+                "components": [{"name": "DNS"}],
+            }
+        ],
+    }
+
+
+def cachet_payload(*, components: list[object] | None = None, incident: object = 1) -> dict:
+    statuses = [1, 1] if components is None else components
+    return {
+        "components": {
+            "data": [
+                {"id": n, "name": name, "status": s, "enabled": True}
+                for n, (name, s) in enumerate(zip(["Webmail", "DNS", "Panel", "Hosting"], statuses, strict=False), 1)
+            ]
+        },
+        "incidents": {
+            "data": [
+                {
+                    "id": 7,
+                    "name": "Webmail is slow",
+                    "status": incident,
+                    "visible": 1,
+                    "component_id": 1,
+                    "occurred_at": "2026-11-20 08:12:00",
+                    "message": "Body **markdown**",
+                }
+            ]
+        },
+    }
+
+
+@pytest.mark.parametrize(("value", "expected"), COMPONENT_CASES)
+def test_component_status(value, expected):
+    summary = normalize(statuspage_payload(component=value))
+    assert summary.components[0] == Component("Webmail", expected)
+
+
+@pytest.mark.parametrize(("value", "expected"), INDICATOR_CASES)
+def test_indicator(value, expected):
+    assert normalize(statuspage_payload(indicator=value)).indicator == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), IMPACT_CASES)
+def test_impact(value, expected):
+    assert normalize(statuspage_payload(impact=value)).incidents[0].impact == expected
+
+
+@pytest.mark.parametrize(("value", "expected", "open_"), INCIDENT_CASES)
+def test_incident_status(value, expected, open_):
+    incident = normalize(statuspage_payload(incident=value)).incidents[0]
+    assert (incident.kind, incident.status, incident.active) == ("incident", expected, open_)
+
+
+@pytest.mark.parametrize(("value", "expected", "open_"), MAINTENANCE_CASES)
+def test_maintenance_status(value, expected, open_):
+    maintenance = normalize(statuspage_payload(maintenance=value)).incidents[1]
+    assert (maintenance.kind, maintenance.status, maintenance.active) == ("maintenance", expected, open_)
+
+
+def test_statuspage_incident_fields():
+    incident, maintenance = normalize(statuspage_payload()).incidents
+    assert incident == Incident(
+        id="cp306tmzcl0y",
+        kind="incident",
+        name="Unplanned Database Outage",
+        impact="minor",
+        status="investigating",
+        started="2014-05-14T14:22:39.441-06:00",
+        url="http://stspg.co:5000/Q0E",
+        components=("Webmail",),
+    )
+    assert maintenance.started == "2014-05-14T14:30:00.000-06:00"
+    assert maintenance.components == ("DNS",)
+
+
+@pytest.mark.parametrize(
+    ("link", "kept"),
+    [
+        ("https://stspg.io/x", True),
+        ("HTTP://stspg.io/x", True),
+        ("javascript:alert(1)", False),
+        (" javascript:alert(1)", False),
+        ("data:text/html,<script>alert(1)</script>", False),
+        ("//evil.example/x", False),
+        ("/relative", False),
+        (None, False),
+    ],
+)
+def test_only_http_links_from_a_feed(link, kept):
+    payload = statuspage_payload()
+    payload["incidents"][0]["shortlink"] = link
+    assert normalize(payload).incidents[0].url == (link if kept else "")
+
+
+@pytest.mark.parametrize(("value", "expected"), CACHET_COMPONENT_CASES)
+def test_cachet_component_status(value, expected):
+    summary = normalize(cachet_payload(components=[value, 1]), "cachet")
+    assert summary.components[0] == Component("Webmail", expected)
+
+
+@pytest.mark.parametrize(("value", "kind", "expected", "open_"), CACHET_INCIDENT_CASES)
+def test_cachet_incident_status(value, kind, expected, open_):
+    incident = normalize(cachet_payload(incident=value), "cachet").incidents[0]
+    assert (incident.kind, incident.status, incident.active) == (kind, expected, open_)
+    assert incident.components == ("Webmail",)
+    assert incident.impact == "unknown"  # Cachet reports none
+
+
+@pytest.mark.parametrize(("statuses", "expected"), CACHET_INDICATOR_CASES)
+def test_cachet_overall_state(statuses, expected):
+    assert normalize(cachet_payload(components=statuses), "cachet").indicator == expected
+
+
+@pytest.mark.parametrize(("bad", "provider"), INVALID_PAYLOADS)
+def test_a_payload_of_another_shape_is_refused(bad, provider):
+    with pytest.raises(FeedError):
+        normalize(bad, provider)
+
+
+@pytest.mark.parametrize("name", [n for n, s in SCENARIOS.items() if s.summary is not None and n != "xss"])
+def test_scenarios_survive_both_provider_shapes(name):
+    summary = SCENARIOS[name].summary
+    assert summary is not None
+    assert normalize(to_statuspage(summary)) == summary
+    cachet = normalize(to_cachet(summary), "cachet")
+    # Cachet knows no maintenance state for components, one component per incident, no impact,
+    # and its maintenance is only ever "scheduled" (incident status 0).
+    statuses = [(c.name, "unknown" if c.status == "under_maintenance" else c.status) for c in summary.components]
+    assert [(c.name, c.status) for c in cachet.components] == statuses
+    incidents = [(i.name, i.active, i.components[:1]) for i in summary.incidents if i.kind == "incident"]
+    assert [(i.name, i.active, i.components) for i in cachet.incidents if i.kind == "incident"] == incidents
+
+
+def test_xss_scenario_normalizes_to_unknown_and_text():
+    summary = SCENARIOS["xss"].summary
+    assert summary is not None
+    normalized = normalize(to_statuspage(summary))
+    assert normalized.indicator == "unknown"
+    assert [c.status for c in normalized.components] == ["unknown", "major_outage", "unknown"]
+    assert [(i.impact, i.status, i.url) for i in normalized.incidents] == [
+        ("unknown", "unknown", ""),
+        ("unknown", "in_progress", ""),
+    ]
+    assert normalized.incidents[0].name == "Webmail " + XSS
+
+
+def test_unknown_provider_is_an_error():
+    with pytest.raises(FeedError, match="unknown provider"):
+        normalize({}, "instatus")
+
+
+# -- words ------------------------------------------------------------------------------------
+
+
+def test_every_word_is_translated_to_swedish():
+    catalogs = Catalogs([package_catalog_dir()])
+    english = status.texts(lambda s: s, lambda s, p, n: s if n == 1 else p, "en")
+    swedish = status.texts(catalogs.get("sv").gettext, catalogs.get("sv").ngettext, "sv")
+    assert english.keys() == swedish.keys()
+    same = [k for k in english if english[k] == swedish[k]]
+    assert same == []
+    assert swedish["min"] == {
+        "one": "Kontrollerad för %(num)d minut sedan",
+        "other": "Kontrollerad för %(num)d minuter sedan",
+    }
+
+
+def test_plural_categories_follow_cldr():
+    catalogs = Catalogs([package_catalog_dir()])
+    words = status.texts(catalogs.get("en").gettext, catalogs.get("en").ngettext, "pl")
+    # Polish has one/few/many/other; the English catalog has two forms, picked by n.
+    assert set(words["hour"]) == {"one", "few", "many", "other"}
+    assert words["hour"]["one"] == "Checked %(num)d hour ago"
+    assert words["hour"]["few"] == "Checked %(num)d hours ago"
+
+
+def test_settings_cannot_leave_their_attribute():
+    html = pages(page='https://status.example.com/"><script>alert(1)</script>').page_html("", "en", "en/", "en/i.md")
+    assert "<script" not in html
+    config = json.loads(unescape(re.search(r'data-hc-status-config="([^"]*)"', html).group(1)))
+    assert config["page"] == 'https://status.example.com/"><script>alert(1)</script>'
+
+
+@pytest.mark.parametrize(
+    ("target", "page", "expected"),
+    [
+        ("status/summary.json", "sv/e-post/guide/", "../../../status/summary.json"),
+        ("status/summary.json", "", "status/summary.json"),
+        ("status/summary.json", "sv/e-post/guide.html", "../../status/summary.json"),
+        ("https://status.example.com/", "sv/", "https://status.example.com/"),
+        ("/status/", "sv/", "/status/"),
+    ],
+)
+def test_page_relative(target, page, expected):
+    assert status.page_relative(target, page) == expected
+
+
+# -- fragments and placement ---------------------------------------------------------------------
+
+
+class Options:
+    def __init__(self, **values: object) -> None:
+        self.url = "https://status.example.com/api/v2/summary.json"
+        self.page = "https://status.example.com/"
+        self.provider = "statuspage"
+        self.refresh = 60
+        self.timeout = 5
+        self.banner = "all"
+        self.__dict__.update(values)
+
+
+def pages(**options: object) -> status.StatusPages:
+    locales = {"sv": locale_info("sv"), "en": locale_info("en")}
+    return status.StatusPages(Options(**options), Catalogs([package_catalog_dir()]), locales)
+
+
+def article(*components: str, src: str = "sv/e-post/guide.md") -> Article:
+    meta = Meta(id="guide", title="Guide", status=components)
+    return Article(src, src.split("/")[0], src[:-3] + "/", meta, (), "fp", 1)
+
+
+GUIDE = '<p>Intro</p><div class="hc-steps"><section class="hc-step"><h2>Steg 1</h2>{slot}</section></div>'
+SLOT = '<div class="hc-status-slot"></div>'
+
+
+def widgets(html: str) -> list[list[str]]:
+    return [json.loads(unescape(m)) for m in re.findall(r'data-hc-status="([^"]*)"', html)]
+
+
+def test_block_is_replaced_where_the_editor_put_it():
+    html = pages().page_html(
+        GUIDE.format(slot=SLOT), "sv", "sv/e-post/guide/", "sv/guide.md", article("Webmail", src="sv/guide.md")
+    )
+    assert widgets(html) == [["Webmail"]]
+    assert html.index('class="hc-status"') > html.index("<h2>Steg 1</h2>")
+    assert "hc-status-slot" not in html
+
+
+def test_without_a_block_the_widget_goes_before_the_first_step():
+    html = pages().page_html(
+        GUIDE.format(slot=""), "sv", "sv/e-post/guide/", "sv/guide.md", article("Webmail", src="sv/guide.md")
+    )
+    assert widgets(html) == [["Webmail"]]
+    assert html.index("<p>Intro</p>") < html.index('class="hc-status"') < html.index('class="hc-steps"')
+
+
+def test_an_article_gets_the_widget_at_the_top():
+    html = pages().page_html("<p>Text</p>", "sv", "sv/a/", "sv/a.md", article("DNS", "Web hosting", src="sv/a.md"))
+    assert widgets(html) == [["DNS", "Web hosting"]]
+    assert html.index('class="hc-status"') < html.index("<p>Text</p>")
+
+
+def test_a_block_names_its_own_components_or_shows_all():
+    named = '<div class="hc-status-slot" data-components="[&quot;DNS&quot;]"></div>'
+    html = pages().page_html(f"<p>A</p>{SLOT}<p>B</p>{named}", "sv", "sv/a/", "sv/a.md")
+    assert widgets(html) == [[], ["DNS"]]
+
+
+def test_no_widget_without_components_or_block_but_always_the_banner_host():
+    html = pages().page_html("<p>Text</p>", "en", "en/", "en/index.md")
+    assert widgets(html) == []
+    assert html.startswith('<section class="hc-banner md-banner md-banner--warning" lang="en" aria-label="Service')
+    assert 'role="status"' in html
+    config = json.loads(unescape(re.search(r'data-hc-status-config="([^"]*)"', html).group(1)))
+    assert config["url"] == "https://status.example.com/api/v2/summary.json"
+    assert (config["refresh"], config["timeout"], config["banner"], config["lang"]) == (60, 5, "all", "en")
+    assert config["texts"]["i_none"] == "All systems operational"
+
+
+def test_fragments_are_localized_and_escaped():
+    html = pages(page="https://status.example.com/?a=1&b=<2>").page_html(
+        "", "sv", "sv/", "sv/index.md", article('Web"mail <b>')
+    )
+    assert 'aria-label="Driftstatus"' in html
+    assert '<a href="https://status.example.com/?a=1&amp;b=&lt;2&gt;">Se statussidan</a>' in html
+    assert "<b>" not in html
+    assert widgets(html) == [['Web"mail <b>']]
+
+
+def test_site_relative_status_page_from_a_nested_page():
+    html = pages(page="status/").page_html("", "sv", "sv/e-post/guide/", "sv/g.md", article("Webmail", src="sv/g.md"))
+    assert '<a href="../../../status/">Se statussidan</a>' in html
+
+
+def test_without_a_feed_nothing_is_added_and_the_editor_is_told(caplog):
+    plain = pages(url=None)
+    assert not plain.enabled
+    with caplog.at_level("WARNING"):
+        html = plain.page_html(
+            GUIDE.format(slot=SLOT), "sv", "sv/g/", "sv/e-post/g.md", article("Webmail", src="sv/e-post/g.md")
+        )
+    assert "hc-status" not in html and "hc-banner" not in html
+    messages = [r.getMessage() for r in caplog.records]
+    assert len(messages) == 2
+    assert all(m.startswith("helpcenter: sv/e-post/g.md: ") for m in messages)
+    assert "status.url" in messages[0] and "Webmail" in messages[0]
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"page": None}, "status.page is not set"),
+        ({"refresh": 2}, "status.refresh: 2 s is too often"),
+        ({"timeout": 90}, "status.timeout: 90 s must be between"),
+        ({"url": "ftp://x/feed"}, "neither an http(s) URL nor a path"),
+    ],
+)
+def test_bad_settings_get_one_clear_warning(caplog, options, message):
+    with caplog.at_level("WARNING"):
+        pages(**options)
+    assert [r.getMessage() for r in caplog.records if message in r.getMessage()] != []
+    assert len(caplog.records) == 1
+    assert caplog.records[0].getMessage().startswith("helpcenter: mkdocs.yml: plugins.helpcenter.status")
+
+
+def test_page_html_is_cheap():
+    """Per-page work is a few string searches on the article body: O(body), no parsing."""
+    renderer = pages()
+    body = GUIDE.format(slot=SLOT) + "<p>" + "x" * 5000 + "</p>"
+    renderer.page_html(body, "sv", "sv/g/", "sv/g.md", article("Webmail", src="sv/g.md"))  # warm the per-locale cache
+    start = time.perf_counter()
+    for _ in range(1000):
+        renderer.page_html(body, "sv", "sv/g/", "sv/g.md", article("Webmail", src="sv/g.md"))
+    assert (time.perf_counter() - start) / 1000 < 0.0002  # 0.2 ms per page, far under the 1 ms budget
+
+
+# -- builds ------------------------------------------------------------------------------------
+
+GUIDE_MD = """\
+---
+id: webmail-login
+title: Jag kan inte logga in
+type: guide
+category: email
+status: [Webmail]
+---
+
+Intro.
+
+## Besök vår statussida
+
+Kolla statussidan.
+
+/// status
+///
+
+## Logga in igen
+
+Text.
+"""
+
+
+def test_build_puts_the_widget_in_step_one(tmp_path):
+    project = write_project(
+        tmp_path,
+        {
+            "sv/e-post/guide.md": GUIDE_MD,
+            "sv/e-post/alla.md": "---\nid: all\ntitle: Alla tjänster\ncategory: email\n---\n\n/// status\n///\n",
+            "sv/e-post/auto.md": "---\nid: auto\ntitle: Auto\ncategory: email\nstatus: [DNS]\n---\n\nText.\n",
+        },
+        config={
+            "plugins": [
+                "search",
+                {
+                    "helpcenter": {
+                        "default_locale": "sv",
+                        "locales": {"sv": "Svenska", "en": "English"},
+                        "status": {"url": "status/summary.json", "page": "https://status.example.com/"},
+                    }
+                },
+            ]
+        },
+    )
+    built = build_site(project, strict=True)
+    guide = built.html("sv/e-post/guide/")
+    step1 = guide.select("section.hc-step")[0]
+    widget = step1.select_one("section.hc-status")
+    assert widget is not None and json.loads(widget["data-hc-status"]) == ["Webmail"]
+    assert widget["lang"] == "sv" and widget["aria-label"] == "Driftstatus"
+    assert len(guide.select("section.hc-status")) == 1
+    assert (
+        widget.select_one("noscript").decode_contents()
+        == '<p><a href="https://status.example.com/">Se statussidan</a></p>'
+    )
+    assert len(guide.select("[data-hc-status-banner]")) == 1
+    assert len(guide.select("[role=status]")) == 1
+    assert guide.select_one('script[src$="assets/helpcenter/status.js"]') is not None
+    assert guide.select_one('link[href$="assets/helpcenter/status.css"]') is not None
+    assert (built.site / "assets/helpcenter/status.js").is_file()
+    config = json.loads(guide.select_one("[data-hc-status-config]")["data-hc-status-config"])
+    assert config["texts"]["c_operational"] == "I drift"
+    assert json.loads(built.html("sv/e-post/alla/").select_one("section.hc-status")["data-hc-status"]) == []
+    auto = built.html("sv/e-post/auto/")
+    assert json.loads(auto.select_one("section.hc-status")["data-hc-status"]) == ["DNS"]
+    # The live parts stay out of the search index.
+    index = "".join(p.read_text(encoding="utf-8") for p in built.site.glob("**/search_index.json"))
+    assert "Jag kan inte logga in" in index
+    assert "Driftstatus" not in index and "Se statussidan" not in index
+
+
+def test_build_without_feed_warns_once_per_file(tmp_path):
+    project = write_project(tmp_path, {"sv/e-post/guide.md": GUIDE_MD})
+    built = build_site(project)
+    warnings = [w for w in built.warnings() if "status" in w]
+    assert warnings == [
+        "WARNING: helpcenter: sv/e-post/guide.md: front matter lists status components (Webmail) but mkdocs.yml "
+        "sets no plugins.helpcenter.status.url; no live status is shown",
+        "WARNING: helpcenter: sv/e-post/guide.md: '/// status' block but mkdocs.yml sets no "
+        "plugins.helpcenter.status.url; the block is left out",
+    ]
+    page = built.html("sv/e-post/guide/")
+    assert page.select(".hc-status, .hc-banner, .hc-status-slot") == []
+    assert page.select_one('script[src$="status.js"]') is None
+
+
+def test_example_site_shows_webmail_in_step_one(example_site):
+    for path in ("sv/e-post/jag-kan-inte-logga-in-pa-webbmail/", "en/email/cannot-log-in-to-webmail/"):
+        page = example_site.html(path)
+        step1 = page.select("section.hc-step")[0]
+        assert json.loads(step1.select_one("section.hc-status")["data-hc-status"]) == ["Webmail"]
+    feed = json.loads((example_site.site / "status/summary.json").read_text(encoding="utf-8"))
+    assert "Webmail" in [c.name for c in normalize(feed).components]
+
+
+# -- budget --------------------------------------------------------------------------------------
+
+
+_LITERAL = re.compile(
+    r"""("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`|//[^\n]*|/\*.*?\*/"""
+    r"""|(?<=[(,=:!&|?{};\[])\s*/(?![/*])(?:\\.|\[(?:\\.|[^\]\\])*\]|[^/\\\n])+/[a-z]*)""",
+    re.S,
+)
+
+
+def minify_js(text: str) -> str:
+    """Comments and white space out, literals kept: what any minifier does, minus renaming.
+
+    Real minifiers also shorten local names, so this over-counts (terser: about 13% less gzipped).
+    """
+    out, pos = [], 0
+    for match in [*_LITERAL.finditer(text), None]:
+        code = text[pos : match.start() if match else len(text)]
+        code = re.sub(r" ?([{}()\[\];,:=<>+\-*/%&|!?.]) ?", r"\1", re.sub(r"\s+", " ", code))
+        out.append(re.sub(r"\((\w+)\)=>", r"\1=>", re.sub(r"[,;]([}\]])", r"\1", code)))
+        if match is None:
+            break
+        literal = match.group(0)
+        out.append(" " if literal.startswith(("//", "/*")) else literal.strip())
+        pos = match.end()
+    return "".join(out).strip()
+
+
+def minify_css(text: str) -> str:
+    text = re.sub(r"\s+", " ", re.sub(r"/\*.*?\*/", "", text, flags=re.S))
+    return re.sub(r" ?([{};:,>]) ?", r"\1", text).replace(";}", "}").strip()
+
+
+def test_status_assets_fit_in_four_kilobytes():
+    assets = package_files("helpcenter") / "assets"
+    js = (assets / "status.js").read_text(encoding="utf-8")
+    css = (assets / "status.css").read_text(encoding="utf-8")
+    size = len(gzip.compress(minify_js(js).encode(), 9)) + len(gzip.compress(minify_css(css).encode(), 9))
+    assert size <= 4096, size
+    assert "eval(" not in js and "innerHTML" not in js and "insertAdjacentHTML" not in js
+
+
+# -- the mock feed ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def feed():
+    server = FeedServer("operational").start()
+    yield server
+    server.close()
+
+
+def fetch(url: str) -> tuple[int, dict[str, str], bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        with error:
+            return error.code, dict(error.headers), error.read()
+
+
+def test_mock_feed_serves_both_providers(feed):
+    code, headers, body = fetch(feed.url + "api/v2/summary.json")
+    assert code == 200 and headers["Access-Control-Allow-Origin"] == "*"
+    assert normalize(json.loads(body)) == SCENARIOS["operational"].summary
+    feed.scenario = "major_outage"
+    components = json.loads(fetch(feed.url + "api/v1/components")[2])
+    incidents = json.loads(fetch(feed.url + "api/v1/incidents")[2])
+    cachet = normalize({"components": components, "incidents": incidents}, "cachet")
+    assert cachet.indicator == "critical"
+    assert [i.name for i in cachet.incidents if i.active] == ["Webmail and email delivery are down"]
+    assert feed.hits["/api/v2/summary.json"] == 1 and feed.hits["/api/v1/components"] == 1
+
+
+def test_mock_feed_failures(feed):
+    feed.scenario = "http500"
+    assert fetch(feed.url + "api/v2/summary.json")[0] == 500
+    feed.scenario = "no_cors"
+    code, headers, _ = fetch(feed.url + "api/v2/summary.json")
+    assert code == 200 and "Access-Control-Allow-Origin" not in headers
+    feed.scenario = "invalid_json"
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(fetch(feed.url + "summary.json")[2])
+    assert fetch(feed.url + "scenario/xss/api/v2/summary.json")[2].count(b"<script>") > 5
+    assert fetch(feed.url + "elsewhere")[0] == 404
+    request = urllib.request.Request(feed.url + "summary.json", data=b"{}", method="POST")
+    with pytest.raises(urllib.error.HTTPError) as error:
+        urllib.request.urlopen(request, timeout=5)
+    assert error.value.code == 405
+    error.value.close()
+
+
+def test_mock_feed_binds_loopback_only_and_slow_answers_end_with_it():
+    with pytest.raises(ValueError, match=r"127\.0\.0\.1"):
+        FeedServer(host="0.0.0.0")
+    server = FeedServer("slow").start()
+    assert server.server_address[0] == "127.0.0.1"
+    connection = socket.create_connection(("127.0.0.1", server.server_address[1]))
+    connection.sendall(b"GET /summary.json HTTP/1.0\r\n\r\n")
+    time.sleep(0.2)
+    start = time.perf_counter()
+    server.close()
+    assert time.perf_counter() - start < 2
+    connection.settimeout(2)
+    assert connection.recv(100) == b""  # dropped, not answered late
+    connection.close()
+
+
+def test_every_scenario_has_a_payload():
+    for name, scenario in SCENARIOS.items():
+        assert payload(scenario, "/api/v2/summary.json"), name
+
+
+def test_cli_status_serve():
+    args = build_parser().parse_args(["status", "serve", "--scenario", "xss", "--port", "8123"])
+    assert (args.scenario, args.port) == ("xss", 8123)
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["status", "serve", "--scenario", "nonsense"])
+    for name in [
+        "operational",
+        "degraded",
+        "partial_outage",
+        "major_outage",
+        "maintenance",
+        "incident",
+        "http500",
+        "slow",
+        "invalid_json",
+        "no_cors",
+        "xss",
+    ]:
+        assert name in SCENARIOS
+
+
+def test_cli_lists_scenarios(capsys):
+    args = build_parser().parse_args(["status", "serve", "--list"])
+    assert args.handler(args) == 0
+    out = capsys.readouterr().out
+    assert "no_cors" in out and "xss" in out
