@@ -1,0 +1,154 @@
+"""Accessibility gate: axe-core (from the axe-playwright-python package) finds nothing, of any impact,
+on whole pages — home, category, guide, plain article and 404, in every example locale and in a
+right-to-left locale — also after ticking checks and with the status widget in each state."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect
+from tests.conftest import build_project, build_site, copy_example, write_project
+
+from helpcenter.status_server import FeedServer
+
+PAGES = {
+    "sv": {
+        "home": "sv/",
+        "category": "sv/e-post/",
+        "guide": "sv/e-post/jag-kan-inte-logga-in-pa-webbmail/",
+        "article": "sv/fakturering/forsta-din-faktura/",
+        "404": "sv/finns-inte/",
+    },
+    "en": {
+        "home": "en/",
+        "category": "en/email/",
+        "guide": "en/email/cannot-log-in-to-webmail/",
+        "article": "en/billing/understand-your-invoice/",
+        "404": "en/does-not-exist/",
+    },
+}
+STATES = ["operational", "degraded", "partial_outage", "major_outage", "maintenance", "incident", "http500"]
+
+
+def violations(page: Page) -> list[str]:
+    page.mouse.move(0, 0)  # no hover state
+    page.wait_for_function("document.getAnimations().length === 0")
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}"
+        for v in results.response["violations"]
+    ]
+
+
+@pytest.fixture(scope="module")
+def feed() -> Iterator[FeedServer]:
+    server = FeedServer("operational").start()
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory, serve, feed):
+    """The example help center with its status feed pointed at the local mock feed."""
+    project = copy_example(tmp_path_factory.mktemp("axe-example"))
+    site = project / "site"
+    site.mkdir()
+    server = serve(site)
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "helpcenter" in plugin:
+            plugin["helpcenter"]["status"]["url"] = feed.url + "api/v2/summary.json"
+    config["site_url"] = server.url
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    built = build_project(project / "mkdocs.yml", site, strict=True)
+    assert built.warnings() == []
+    return server
+
+
+@pytest.fixture
+def reader(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(locale="sv-SE")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("locale", sorted(PAGES))
+@pytest.mark.parametrize("kind", ["home", "category", "guide", "article", "404"])
+def test_page_has_no_violations(reader, example, feed, locale, kind):
+    feed.scenario = "operational"
+    reader.goto(example.url + PAGES[locale][kind])
+    assert violations(reader) == []
+
+
+@pytest.mark.parametrize("locale", sorted(PAGES))
+def test_guide_with_ticked_checks_has_no_violations(reader, example, feed, locale):
+    feed.scenario = "operational"
+    reader.goto(example.url + PAGES[locale]["guide"])
+    checks = reader.locator(".hc-check__input")
+    for index in range(3):
+        checks.nth(index).check()
+    expect(reader.locator(".hc-progress__text").first).not_to_have_text("")
+    assert violations(reader) == []
+
+
+@pytest.mark.parametrize("scenario", STATES)
+def test_guide_with_status_widget_in_every_state_has_no_violations(reader, example, feed, scenario):
+    feed.scenario = scenario
+    reader.goto(example.url + PAGES["sv"]["guide"])
+    # Settled: a "checked … ago" line, or the "status unavailable" link — never the pending text.
+    reader.wait_for_function("document.querySelector('.hc-status__checked, .hc-status__head a') !== null")
+    assert violations(reader) == []
+
+
+RTL_GUIDE = """\
+---
+id: webmail-login
+title: لا أستطيع تسجيل الدخول إلى البريد
+summary: خطوات لحل مشكلة تسجيل الدخول.
+type: guide
+category: email
+tags: [بريد]
+---
+
+قد تكون هناك عدة أسباب.
+
+## زر صفحة الحالة
+
+- [ ] تحقق من الصفحة.
+
+## تحقق من كلمة المرور
+
+- [ ] اكتب كلمة المرور مرة أخرى.
+- [ ] تحقق من زر Caps Lock.
+"""
+
+
+@pytest.fixture(scope="module")
+def rtl_site(tmp_path_factory, serve):
+    root: Path = tmp_path_factory.mktemp("axe-rtl")
+    files = {
+        "ar/index.md": "---\ntitle: مركز المساعدة\n---\nمرحبا.\n",
+        "ar/categories.yml": "email:\n  title: البريد\n",
+        "ar/email/login.md": RTL_GUIDE,
+    }
+    plugin = {"default_locale": "ar", "locales": {"ar": "العربية", "sv": "Svenska"}}
+    write_project(root, files, config={"plugins": ["search", {"helpcenter": plugin}]})
+    (root / "site").mkdir()
+    server = serve(root / "site")
+    built = build_site(root, strict=False, extra={"site_url": server.url})
+    assert not [w for w in built.warnings() if "ar/" in w], built.warnings()
+    return server
+
+
+@pytest.mark.parametrize("path", ["ar/", "ar/email/", "ar/email/login/", "ar/nothing-here/"])
+def test_right_to_left_pages_have_no_violations(reader, rtl_site, path):
+    reader.goto(rtl_site.url + path)
+    assert reader.locator("body").get_attribute("dir") == "rtl"
+    if path == "ar/email/login/":
+        reader.locator(".hc-check__input").first.check()
+    assert violations(reader) == []
