@@ -213,7 +213,7 @@ def test_check_reports_a_string_of_the_code_missing_from_the_template(synced):
     assert "helpcenter i18n extract" in lines[0]
 
 
-@pytest.mark.parametrize(("locale", "plural_forms"), [("de", "nplurals=2; plural=(n != 1);"), ("ar", "nplurals=6;")])
+@pytest.mark.parametrize(("locale", "plural_forms"), [("fr", "nplurals=2; plural=(n > 1);"), ("pl", "nplurals=3;")])
 def test_init_writes_the_languages_plural_forms(synced, locale, plural_forms):
     code, out, _ = synced("i18n", "init", locale)
     assert code == 0
