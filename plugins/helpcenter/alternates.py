@@ -118,7 +118,10 @@ def sitemap_xml(entries: Iterable[SitemapEntry]) -> str:
 
 def sitemap_index_xml(sitemaps: Iterable[str]) -> str:
     """A sitemap index naming each locale's sitemap (absolute URLs)."""
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ]
     lines += [f"  <sitemap><loc>{xml_escape(url)}</loc></sitemap>" for url in sitemaps]
     lines.append("</sitemapindex>")
     return "\n".join(lines) + "\n"

@@ -26,7 +26,7 @@ from babel.messages.pofile import PoFileError, read_po, write_po
 
 from . import translations
 from .dashboard import status_rows
-from .locales import DOMAIN, po_path
+from .locales import DOMAIN, po_path, po_syntax_errors
 from .project import ProjectError, load_project
 
 PACKAGE_DIR = Path(__file__).parent
@@ -116,6 +116,10 @@ def check_catalogs(base: Path, extracted: Catalog) -> list[Finding]:
                 findings.append(Finding(str(pot), message.lineno, f"out of date: {message.id!r} is no longer used"))
     for path in sorted(base.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
         locale = path.parent.parent.name
+        syntax = po_syntax_errors(path.read_text(encoding="utf-8", errors="replace"))
+        findings.extend(Finding(str(path), line, f"syntax error: {message}") for line, message in syntax)
+        if syntax:
+            continue
         try:
             catalog = _read(path, locale)
         except PoFileError as error:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.resources
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -41,12 +42,14 @@ def compile_po(path: Path, locale: str, problems: list[str] | None = None) -> Tr
     ``problems`` and left out, so readers see the source text instead.
     """
     try:
-        with path.open("rb") as handle:
-            catalog = read_po(handle, locale=locale, abort_invalid=True)
+        raw = path.read_bytes()
+        for number, text in po_syntax_errors(raw.decode("utf-8"))[:1]:
+            raise CatalogError(f"{path}:{number}: {text}")
+        catalog = read_po(io.BytesIO(raw), locale=locale, abort_invalid=True)
     except PoFileError as error:
-        line = getattr(error, "lineno", None)  # Babel counts from 0
-        where = f"{path}:{line + 1}" if isinstance(line, int) else str(path)
-        raise CatalogError(f"{where}: {error}") from None
+        lineno = getattr(error, "lineno", None)  # Babel counts from 0
+        where = f"{path}:{lineno + 1}" if isinstance(lineno, int) else str(path)
+        raise CatalogError(f"{where}: {_BABEL_LINE.sub('', str(error))}") from None
     except (OSError, UnicodeDecodeError, ValueError) as error:
         raise CatalogError(f"{path}: cannot read catalog: {error}") from None
     for message in list(catalog):
@@ -62,6 +65,21 @@ def compile_po(path: Path, locale: str, problems: list[str] | None = None) -> Tr
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)
     return Translations(buffer, domain=DOMAIN)
+
+
+_PO_LINE = re.compile(r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?"(?:[^"\\]|\\.)*"[ \t]*$')
+_BABEL_LINE = re.compile(r" on -?\d+$")
+
+
+def po_syntax_errors(text: str) -> list[tuple[int, str]]:
+    """(line, message) for every line that is not blank, a comment, or a keyword with one
+    well-quoted string. Babel's reader is lenient there: it silently cuts such strings."""
+    errors = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#") and not _PO_LINE.match(stripped):
+            errors.append((number, f"not valid PO syntax (a keyword and one quoted string): {stripped[:60]}"))
+    return errors
 
 
 class Catalogs:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -31,14 +30,20 @@ from .dashboard import status_rows
 from .guide import GuideContext, GuideExtension
 from .locales import CatalogError, Catalogs, LocaleInfo, locale_info, package_catalog_dir, theme_language
 from .related import RelatedIndex, Weights, check_references
-from .rendering import ListEntry, Renderer, text
+from .rendering import ListEntry, Renderer, bundle, text
 from .sources import Article, HelpCenter, SourceFile, build_help_center
 from .status import StatusPages
 
 log = get_plugin_logger("helpcenter")
 
 ASSET_DIR = "assets/helpcenter"
-ASSETS = ("helpcenter.css", "checklist.css", "checklist.js", "helpcenter.js", "status.css", "status.js")
+# What the site serves: one stylesheet and one script, each the plugin's parts in order
+# (fewer requests, and one gzip stream compresses better than several).
+BUNDLES = {
+    "helpcenter.css": ("base.css", "checklist.css", "status.css"),
+    "helpcenter.js": ("language.js", "checklist.js", "status.js"),
+}
+STATUS_PARTS = frozenset({"status.css", "status.js"})
 THEME_DIR = Path(__file__).parent / "theme"
 SHARD_VARIABLE = "HELPCENTER_LOCALES"
 
@@ -94,14 +99,9 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         config.theme["language"] = self.theme_languages[self.config.default_locale]
         config.markdown_extensions.append(self.guide_extension)  # type: ignore[arg-type]
         config.extra_css.append(f"{ASSET_DIR}/helpcenter.css")
-        config.extra_css.append(f"{ASSET_DIR}/checklist.css")
-        config.extra_javascript.append(ExtraScriptValue(f"{ASSET_DIR}/checklist.js"))
         config.extra_javascript.append(ExtraScriptValue(f"{ASSET_DIR}/helpcenter.js"))
         self.status = StatusPages(self.config.status, self.catalogs, self.locales)
         config.markdown_extensions.append(StatusBlockExtension())
-        if self.status.enabled:
-            config.extra_css.append(f"{ASSET_DIR}/status.css")
-            config.extra_javascript.append(ExtraScriptValue(f"{ASSET_DIR}/status.js"))
         self._theme_hooks(config)
         # A broken internal link or anchor (e.g. a guide's #step-9) is an author mistake: warn, so --strict fails.
         links = config.validation.links
@@ -206,9 +206,10 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             if locale in self.locales and locale not in self.built:
                 # Not written by this shard, but still known, so links to it get its URL.
                 file.inclusion = InclusionLevel.EXCLUDED
-        asset_root = package_files("helpcenter") / "assets"
-        for name in ASSETS:
-            files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(asset_root / name)))
+        skip = set() if self.status.enabled else STATUS_PARTS
+        for name, parts in BUNDLES.items():
+            content = bundle(part for part in parts if part not in skip)
+            files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=content))
         return files
 
     def _plan_translations(self, config: MkDocsConfig, files: Files, center: HelpCenter) -> None:

@@ -129,8 +129,18 @@ def check_references(center: HelpCenter) -> list[Problem]:
         for pick in article.meta.related:
             if pick == article.id:
                 problems.append(
-                    Problem(article.src_uri, f"front matter 'related': lists the article itself ('{pick}')")
+                    Problem(
+                        article.src_uri,
+                        f"front matter 'related': lists the article itself ('{pick}')",
+                        article.line("related"),
+                    )
                 )
             elif pick not in known:
-                problems.append(Problem(article.src_uri, f"front matter 'related': no article has the id '{pick}'"))
+                problems.append(
+                    Problem(
+                        article.src_uri,
+                        f"front matter 'related': no article has the id '{pick}'",
+                        article.line("related"),
+                    )
+                )
     return problems

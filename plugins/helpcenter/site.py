@@ -60,6 +60,7 @@ def check_categories(center: HelpCenter) -> list[Problem]:
                 Problem(
                     article.src_uri,
                     f"front matter 'category': '{category}' is not in {article.locale}/categories.yml",
+                    article.line("category"),
                 )
             )
     return problems

@@ -96,10 +96,16 @@ class Article:
     steps: tuple[Step, ...]
     fingerprint: str
     body_line: int
+    key_lines: Mapping[str, int] = field(default_factory=dict)
+    """Line of each front-matter key in the file, for messages."""
 
     @property
     def id(self) -> str:
         return self.meta.id
+
+    def line(self, key: str) -> int | None:
+        """The line of a front-matter key (None when the key is not written)."""
+        return self.key_lines.get(key)
 
     @property
     def is_guide(self) -> bool:
@@ -375,6 +381,7 @@ def read_article(src_uri: str, locale: str, url: str, text: str) -> tuple[Articl
         steps=steps,
         fingerprint=fingerprint(meta.title + "\n" + body),
         body_line=body_line,
+        key_lines={key: line for key in data if (line := _key_line(front, key)) is not None},
     )
     return article, problems
 
@@ -460,6 +467,7 @@ def build_help_center(default_locale: str, locales: Iterable[str], sources: Iter
                     Problem(
                         source.src_uri,
                         f"front matter 'id': '{article.id}' is already used by {other.src_uri}",
+                        article.line("id"),
                     )
                 )
                 continue

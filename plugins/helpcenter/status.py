@@ -393,9 +393,11 @@ def texts(gettext: Callable[[str], str], ngettext: Callable[[str, str, int], str
     }
 
 
-def _attr_json(value: object) -> str:
-    """JSON for a data attribute (HTML-escaped: it cannot end the attribute or open a tag)."""
-    return html.escape(json.dumps(value, ensure_ascii=False, separators=(",", ":")), quote=True)
+def _attr_json(value: object, quote: str = '"') -> str:
+    """JSON for a data attribute delimited by ``quote``: it cannot end the attribute or open a tag."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace(quote, "&quot;" if quote == '"' else "&#39;")
 
 
 def page_relative(target: str, page_url: str) -> str:
@@ -428,8 +430,11 @@ class StatusOptions(Protocol):
 
 @dataclass
 class _Locale:
-    widget_open: str
-    widget_close: str
+    """A locale's fixed fragments, made once per build."""
+
+    lang: str
+    title: str
+    link_text: str
     banner_open: str
     banner_close: str
 
@@ -489,24 +494,17 @@ class StatusPages:
             "lang": info.html_lang,
             "texts": texts(gettext, ngettext, info.code),
         }
-        title = html.escape(gettext("Service status"))
         notices = html.escape(gettext("Service notices"))
         lang = html.escape(info.html_lang, quote=True)
-        if self.page:
-            fallback = '<a href="{href}">' + html.escape(gettext("See the status page")) + "</a>"
-        else:
-            fallback = html.escape(gettext("Status unavailable"))
+        config = _attr_json(settings, quote="'")  # in ' quotes: JSON's " stay short
         cached = _Locale(
-            widget_open=(
-                f'<section class="hc-status" lang="{lang}" aria-label="{title}" data-search-exclude data-hc-status="'
-            ),
-            widget_close=(
-                f'"><p class="hc-status__title"><strong>{title}</strong></p>'
-                f'<div class="hc-status__body"><noscript><p>{fallback}</p></noscript></div></section>'
-            ),
+            lang=lang,
+            title=html.escape(gettext("Service status")),
+            link_text=html.escape(gettext("See the status page") if self.page else gettext("Status unavailable")),
             banner_open=(
                 f'<section class="hc-banner md-banner md-banner--warning" lang="{lang}" aria-label="{notices}"'
-                f' data-search-exclude hidden data-hc-status-config="{_attr_json(settings)}" data-hc-status-banner="'
+                f" data-search-exclude hidden data-hc-status-config='{config}'"
+                ' data-hc-status-banner="'
             ),
             banner_close='"></section><div class="hc-status__live" role="status" data-hc-status-live></div>',
         )
@@ -514,11 +512,16 @@ class StatusPages:
         return cached
 
     def widget(self, locale: str, page_url: str, components: Sequence[str]) -> str:
+        """The widget's placeholder: JS fills its body; without JS, a link to the status page."""
         parts = self._locale(locale)
-        close = parts.widget_close
+        fallback = parts.link_text
         if self.page:
-            close = close.replace("{href}", html.escape(page_relative(self.page, page_url), quote=True))
-        return parts.widget_open + _attr_json(list(components)) + close
+            fallback = f'<a href="{html.escape(page_relative(self.page, page_url))}">{fallback}</a>'
+        return (
+            f'<section class="hc-status" lang="{parts.lang}" aria-label="{parts.title}" data-search-exclude'
+            f' data-hc-status="{_attr_json(list(components))}"><p class="hc-status__title"><strong>{parts.title}'
+            f'</strong></p><div class="hc-status__body"><noscript><p>{fallback}</p></noscript></div></section>'
+        )
 
     def page_html(self, body: str, locale: str, page_url: str, src_uri: str, article: Article | None = None) -> str:
         """The article body with the widget placed and the banner host in front.

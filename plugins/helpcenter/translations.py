@@ -120,6 +120,7 @@ def check(center: HelpCenter) -> list[Problem]:
                         article.src_uri,
                         f"front matter 'translated_from': there is no source article '{article.id}' "
                         f"in locale '{named}'",
+                        article.line("translated_from"),
                     )
                 )
         elif article.locale != center.default_locale and center.default_locale in translations:
@@ -128,6 +129,7 @@ def check(center: HelpCenter) -> list[Problem]:
                     article.src_uri,
                     f"translation of '{article.id}' does not record its source: run "
                     f"'helpcenter i18n mark {article.locale} {article.id}'",
+                    article.line("id"),
                 )
             )
     return problems

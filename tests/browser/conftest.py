@@ -10,6 +10,7 @@ import threading
 from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, sync_playwright
@@ -36,7 +37,7 @@ def chromium_path() -> str:
 class SiteHandler(SimpleHTTPRequestHandler):
     """Static files, the locale's own 404 page, and optional extra headers (e.g. CSP)."""
 
-    extra_headers: dict[str, str] = {}
+    extra_headers: ClassVar[dict[str, str]] = {}
 
     def end_headers(self) -> None:
         for name, value in self.extra_headers.items():

@@ -93,7 +93,7 @@
       return m < 1 ? T.now : fmt(T[k][plural.select(n)] || T[k].other, { num: n });
     };
     const touches = (i, want) => !want.length || !i.components.length || i.components.some((n) => want.includes(key(n)));
-    const gone = () => parse(ls && ls.getItem(GONE)) || [];
+    const gone = () => { try { return JSON.parse(ls.getItem(GONE)) || []; } catch { return []; } };
 
     function item(i, tag, cls) {
       const level = i.kind == "maintenance" ? "maint" : i.impact == U ? U : LV[Math.max(1, IND.indexOf(i.impact))];

@@ -1,0 +1,395 @@
+"""The hostile-content gate: every case of ``tests/hostile/`` through a real strict build.
+
+Each case is copied into a fresh two-locale project (sv default, en) and built once with
+``strict=True``. Whatever an editor or translator puts in a file, the build either passes or
+stops with MkDocs's ``Abort`` and exactly one clear message naming the file (and the line where
+there is one); it never raises anything else and never prints a traceback. Texts from front
+matter, category files, step titles and checks are text: nothing in them may run.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import time
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.exceptions import Abort
+
+import helpcenter.plugin
+from conftest import build_site
+from hostile_corpus import (
+    HOSTILE,
+    HUGE_ARTICLE,
+    HUGE_BYTES,
+    PAYLOAD,
+    SENTINEL,
+    cases,
+    event_handlers,
+    make_catalogs,
+    make_project,
+    script_urls,
+    stray_scripts,
+)
+
+HUGE_SECONDS = 20
+
+
+@dataclass(frozen=True)
+class Case:
+    """What the strict build of one corpus case must do."""
+
+    fails: bool
+    file: str | None = None
+    """The file the one message names, relative to the case folder (content/… or locales/…)."""
+    line_at: tuple[str, ...] = ()
+    """The message names the line of ``file`` that starts with one of these (empty: no line to name)."""
+    needles: tuple[str, ...] = ()
+    """Words the message must contain besides the file."""
+
+    def lines(self, name: str) -> set[int]:
+        assert self.file is not None
+        text = (HOSTILE / name / self.file).read_text(encoding="utf-8").splitlines()
+        found = {number for number, line in enumerate(text, start=1) if line.startswith(self.line_at)}
+        assert found, f"{self.file} has no line starting with {self.line_at}"
+        return found
+
+
+PO = "locales/sv/LC_MESSAGES/helpcenter.po"
+
+CASES = {
+    "malformed-yaml": Case(True, "content/sv/trasig.md", ("summary:",), ("YAML",)),
+    "tags-string": Case(True, "content/sv/taggar.md", ("tags:",), ("'tags'",)),
+    "duplicate-id": Case(True, "content/sv/b-kopia.md", ("id:",), ("'id'", "webmail-login", "sv/a-original.md")),
+    "unknown-related": Case(True, "content/sv/relaterad.md", ("related:",), ("'related'", "finns-inte")),
+    "guide-without-steps": Case(True, "content/sv/utan-steg.md", needles=("step",)),
+    "fenced-heading": Case(False),
+    "huge-article": Case(False),
+    "latin-1": Case(True, "content/sv/latin.md", needles=("UTF-8",)),
+    "binary-md": Case(True, "content/sv/packad.md", needles=("UTF-8",)),
+    "png": Case(False),
+    # A string without its closing quote: msgfmt says "end-of-line within string".
+    "po-syntax": Case(True, PO, ('msgstr "Hem',)),
+    # The msgid's line or the msgstr's: both point the translator at the entry.
+    "po-placeholder": Case(True, PO, ('msgid "Step', 'msgstr "Steg'), ("nummer",)),
+    "payload": Case(False),
+}
+NAMES = sorted(CASES)
+FAILING = [n for n in NAMES if CASES[n].fails]
+PASSING = [n for n in NAMES if not CASES[n].fails]
+WITH_LINE = [n for n in FAILING if CASES[n].line_at]
+
+
+# -- one strict build per case, shared by every test of the module ---------------------------------
+
+
+@dataclass
+class Outcome:
+    """How the strict build of one case ended, and everything it said."""
+
+    project: Path
+    catalogs: Path | None
+    raised: BaseException | None = None
+    messages: list[str] = field(default_factory=list)
+    """Every record of WARNING and above, from any logger."""
+    tracebacks: list[str] = field(default_factory=list)
+    output: str = ""
+    """What went to stdout and stderr during the build."""
+    seconds: float = 0.0
+
+    @property
+    def site(self) -> Path:
+        return self.project / "site"
+
+    def html(self, path: str) -> BeautifulSoup:
+        target = self.site / path
+        if path.endswith("/"):
+            target = target / "index.html"
+        return BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+
+    def named(self, file: str) -> str:
+        """How a message names a corpus file once it is in the project (or the catalog copy)."""
+        if file.startswith("locales/"):
+            assert self.catalogs is not None
+            return str(self.catalogs / file.removeprefix("locales/"))
+        return file.removeprefix("content/")
+
+    def explain(self) -> str:
+        raised = "".join(traceback.format_exception(self.raised)) if self.raised else "nothing"
+        return f"raised: {raised}\nmessages: {self.messages}\noutput: {self.output[-2000:]}"
+
+
+class _Record(logging.Handler):
+    def __init__(self, outcome: Outcome) -> None:
+        super().__init__(logging.DEBUG)
+        self.outcome = outcome
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if record.levelno >= logging.WARNING:
+            self.outcome.messages.append(f"{record.levelname}: {message}")
+        if record.exc_info:
+            self.outcome.tracebacks.append("".join(traceback.format_exception(*record.exc_info)))
+        elif "Traceback (most recent call last)" in message:
+            self.outcome.tracebacks.append(message)
+
+
+def build_case(name: str, root: Path) -> Outcome:
+    project = make_project(name, root)
+    with pytest.MonkeyPatch.context() as patch:
+        catalogs = make_catalogs(name, root / "catalogs")
+        if catalogs is not None:
+            patch.setattr(helpcenter.plugin, "package_catalog_dir", lambda: catalogs)
+        outcome = Outcome(project, catalogs)
+        handler = _Record(outcome)
+        logger = logging.getLogger()  # every logger: MkDocs's, the plugin's, Markdown's, Babel's
+        logger.addHandler(handler)
+        output = io.StringIO()
+        start = time.monotonic()
+        try:
+            with redirect_stdout(output), redirect_stderr(output):
+                build_site(project, strict=True)
+        except KeyboardInterrupt:
+            raise
+        except BaseException as error:  # judged by the tests: only Abort is acceptable
+            outcome.raised = error
+        finally:
+            outcome.seconds = time.monotonic() - start
+            logger.removeHandler(handler)
+    outcome.output = output.getvalue()
+    return outcome
+
+
+@pytest.fixture(scope="module")
+def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], Outcome]]:
+    built: dict[str, Outcome] = {}
+
+    def get(name: str) -> Outcome:
+        if name not in built:
+            built[name] = build_case(name, tmp_path_factory.mktemp(name))
+        return built[name]
+
+    yield get
+
+
+# -- every case ------------------------------------------------------------------------------------
+
+
+def test_every_case_of_the_corpus_has_expectations():
+    assert cases() == NAMES
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_build_raises_nothing_but_abort(outcome, name):
+    result = outcome(name)
+    assert result.raised is None or isinstance(result.raised, Abort), result.explain()
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_traceback_is_logged_or_printed(outcome, name):
+    result = outcome(name)
+    assert result.tracebacks == []
+    assert "Traceback" not in result.output, result.output
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_strict_build_fails_exactly_where_it_should(outcome, name):
+    result = outcome(name)
+    assert isinstance(result.raised, Abort) is CASES[name].fails, result.explain()
+
+
+@pytest.mark.parametrize("name", PASSING)
+def test_a_passing_case_says_nothing(outcome, name):
+    assert outcome(name).messages == []
+
+
+@pytest.mark.parametrize("name", FAILING)
+def test_a_failing_case_says_one_clear_thing_naming_the_file(outcome, name):
+    result, case = outcome(name), CASES[name]
+    assert len(result.messages) == 1, result.explain()
+    message = result.messages[0]
+    assert message.startswith(("WARNING: ", "ERROR: "))
+    assert "\n" not in message
+    assert "Traceback" not in message
+    assert case.file is not None
+    assert result.named(case.file) in message, message
+    for needle in case.needles:
+        assert needle in message, message
+
+
+@pytest.mark.parametrize("name", WITH_LINE)
+def test_the_message_names_the_line(outcome, name):
+    result, case = outcome(name), CASES[name]
+    file = result.named(case.file or "")
+    expected = sorted(f"{file}:{line}:" for line in case.lines(name))
+    assert any(where in m for m in result.messages for where in expected), (expected, result.messages)
+
+
+# -- cases that must build -------------------------------------------------------------------------
+
+
+def _title(element) -> str:
+    return element.get_text().removesuffix("¶").strip()
+
+
+def test_hashes_in_fenced_code_are_not_steps(outcome):
+    result = outcome("fenced-heading")
+    for url in ("sv/kodblock/", "en/kodblock/"):  # the source, and its untranslated fallback
+        page = result.html(url)
+        titles = [_title(h) for h in page.select("h2.hc-step__title")]
+        assert titles == ["Steg 1 - Kopiera mallen", "Steg 2 - Läs exemplet med tilder", "Steg 3 - Klar"], url
+        assert len(page.select(".hc-overview__item")) == 3
+        assert len(json.loads(page.select_one("[data-hc-config]")["data-hc-config"])["progress"]) == 4
+        first = page.select("section.hc-step")[0]
+        assert [t.get_text(strip=True) for t in first.select(".hc-check__text")] == ["Mallen är inklistrad."]
+        code = "\n".join(pre.get_text() for pre in page.select("pre"))
+        for line in ("## Det här är inte ett steg", "## Inte heller det här", "## Ett kodblock i ett kodblock"):
+            assert line in code
+        assert "## Fortfarande kod" in code
+
+
+def test_a_one_megabyte_article_builds_fast(outcome):
+    result = outcome("huge-article")
+    source = result.project / "content" / HUGE_ARTICLE
+    assert source.stat().st_size >= HUGE_BYTES
+    assert result.raised is None, result.explain()
+    assert result.seconds < HUGE_SECONDS
+    sections = source.read_text(encoding="utf-8").count("\n## Avsnitt om e-post\n")
+    page = result.html("sv/stor/")
+    assert sections > 1000
+    assert len([h for h in page.select("article h2") if _title(h) == "Avsnitt om e-post"]) == sections
+
+
+def test_a_picture_in_content_is_copied_as_it_is(outcome):
+    result = outcome("png")
+    picture = "sv/skarmbild.png"
+    assert (result.site / picture).read_bytes() == (HOSTILE / "png" / "content" / picture).read_bytes()
+
+
+# -- the payload: HTML and script in every text an editor or translator controls ---------------------
+
+
+@pytest.fixture(scope="module")
+def payload(outcome) -> Outcome:
+    result = outcome("payload")
+    assert result.raised is None, result.explain()
+    return result
+
+
+def _pages(result: Outcome) -> dict[str, BeautifulSoup]:
+    pages = {
+        p.relative_to(result.site).as_posix(): BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")
+        for p in sorted(result.site.rglob("*.html"))
+    }
+    assert len(pages) >= 12, sorted(pages)
+    return pages
+
+
+def test_no_page_carries_a_script_besides_the_known_ones(payload):
+    stray = {path: stray_scripts(page) for path, page in _pages(payload).items()}
+    assert {path: found for path, found in stray.items() if found} == {}
+
+
+def test_no_event_handler_attribute_in_article_nav_or_header(payload):
+    found = {path: event_handlers(page) for path, page in _pages(payload).items()}
+    assert {path: handlers for path, handlers in found.items() if handlers} == {}
+
+
+def test_no_javascript_url_anywhere(payload):
+    found = {path: script_urls(page) for path, page in _pages(payload).items()}
+    assert {path: urls for path, urls in found.items() if urls} == {}
+
+
+ARTICLE, FALLBACK, CATEGORY, HOME, NEIGHBOUR = (
+    "sv/e-post/nyttolast/",
+    "en/e-post/nyttolast/",
+    "sv/e-post/",
+    "sv/",
+    "sv/e-post/granne/",
+)
+SHOWN = [
+    # page, where, the text a reader sees there
+    (ARTICLE, "head > title", f"Titel {PAYLOAD} - Hjälp"),
+    (ARTICLE, "article h1", f"Titel {PAYLOAD}"),
+    (ARTICLE, "header .md-header__topic", f"Titel {PAYLOAD}"),
+    (ARTICLE, ".hc-breadcrumbs a", f"Kategori {PAYLOAD}"),
+    (ARTICLE, ".hc-breadcrumbs [aria-current]", f"Titel {PAYLOAD}"),
+    (ARTICLE, "nav.md-nav--primary a", f"Kategori {PAYLOAD}"),
+    (ARTICLE, "h2.hc-step__title", f"Steg 1 - Steg {PAYLOAD}"),
+    (ARTICLE, "h2.hc-step__title", 'Steg 2 - Andra steget <img src=x onerror="window.__pwned=1">'),
+    (ARTICLE, ".hc-overview__link", f"Steg 1 - Steg {PAYLOAD}"),
+    (ARTICLE, "nav.md-nav--secondary a", f"Steg 1 - Steg {PAYLOAD}"),
+    (ARTICLE, ".hc-check__text", f"Kontroll {PAYLOAD}"),
+    (FALLBACK, "article h1", f"Titel {PAYLOAD}"),
+    (CATEGORY, "article h1", f"Kategori {PAYLOAD}"),
+    (CATEGORY, ".hc-category__description", f"Beskrivning {PAYLOAD}"),
+    (CATEGORY, ".hc-listing__link", f"Titel {PAYLOAD}"),
+    (CATEGORY, ".hc-listing__summary", f"Sammanfattning {PAYLOAD}"),
+    (HOME, ".hc-home h2", f"Kategori {PAYLOAD}"),
+    (HOME, ".hc-home__description", f"Beskrivning {PAYLOAD}"),
+    (HOME, ".hc-listing__link", f"Titel {PAYLOAD}"),
+    (NEIGHBOUR, ".hc-related a", f"Titel {PAYLOAD}"),
+    (NEIGHBOUR, ".hc-related__summary", f"Sammanfattning {PAYLOAD}"),
+]
+
+
+@pytest.mark.parametrize(("url", "where", "text"), SHOWN, ids=[f"{u}|{w}" for u, w, _ in SHOWN])
+def test_the_payload_shows_as_typed(payload, url, where, text):
+    shown = [" ".join(_title(e).split()) for e in payload.html(url).select(where)]
+    assert text in shown
+
+
+def test_the_summary_is_the_meta_description_as_typed(payload):
+    meta = payload.html(ARTICLE).select_one("head meta[name=description]")
+    assert meta is not None
+    assert meta["content"] == f"Sammanfattning {PAYLOAD}"
+
+
+def test_structured_data_holds_the_payload_as_data(payload):
+    page = payload.html(ARTICLE)
+    blocks = page.select("script[type='application/ld+json']")
+    assert len(blocks) == 1
+    assert blocks[0].find_parent("head") is not None
+    raw = blocks[0].get_text()
+    assert "<" not in raw and ">" not in raw
+    graph = {item["@type"]: item for item in json.loads(raw)["@graph"]}
+    assert graph["Article"]["headline"] == f"Titel {PAYLOAD}"
+    assert graph["Article"]["description"] == f"Sammanfattning {PAYLOAD}"
+    assert f"Tagg {PAYLOAD}" in graph["Article"]["keywords"]
+    names = [item["name"] for item in graph["BreadcrumbList"]["itemListElement"]]
+    assert names == ["Start", f"Kategori {PAYLOAD}", f"Titel {PAYLOAD}"]
+
+
+def test_the_search_index_holds_the_payload_as_escaped_text(payload):
+    """Material renders search results from the index as HTML."""
+    docs = json.loads((payload.site / "sv" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert [d for d in docs if SENTINEL in d["title"]]
+    for doc in docs:
+        for key in ("title", "text"):
+            lowered = doc[key].lower()
+            assert "<script" not in lowered and "<img" not in lowered, (doc["location"], key, doc[key][:200])
+
+
+DETECTED = """<!doctype html><html><head>
+<script>window.__pwned=1</script>
+<script>__md_scope=new URL("/",location);window.__pwned=1</script>
+<script src="https://evil.example/assets/helpcenter/x.js"></script>
+<script type="module">window.__pwned=1</script>
+</head><body><header><a href=" javascript:window.__pwned=1">x</a></header>
+<article><h1>T<img src=x onerror="window.__pwned=1"></h1><script type="application/ld+json">{}</script></article>
+<nav><a onmouseover="window.__pwned=1">n</a></nav></body></html>"""
+
+
+def test_the_checks_catch_what_would_run():
+    """The checks above are not vacuous: each catches its kind of injection."""
+    page = BeautifulSoup(DETECTED, "html.parser")
+    assert len(stray_scripts(page)) == 5
+    assert event_handlers(page) == ["<img onerror=…>", "<a onmouseover=…>"]
+    assert len(script_urls(page)) == 1
