@@ -90,7 +90,7 @@ MATERIAL_INLINE = (
     'var consent=__md_get("__consent")',  # consent.html
 )
 SCRIPT_SRC = re.compile(
-    r"(?:^|/)assets/(?:javascripts/bundle\.[0-9a-f]{8}\.min\.js|helpcenter/(?:checklist|helpcenter|status)\.js)$"
+    r"(?:^|/)assets/(?:javascripts/bundle\.[0-9a-f]{8}\.min\.js|helpcenter/(?:helpcenter|theme-shim)\.js)$"
 )
 """The theme's bundle and the plugin's own files."""
 
@@ -111,7 +111,8 @@ def stray_scripts(page: BeautifulSoup) -> list[str]:
         kind = script.get("type")
         src = script.get("src")
         if src is not None:
-            known = bool(SCRIPT_SRC.search(src)) and not text.strip() and set(script.attrs) <= {"src", "defer"}
+            attrs = set(script.attrs) - {"data-scope"} if src.endswith("theme-shim.js") else set(script.attrs)
+            known = bool(SCRIPT_SRC.search(src)) and not text.strip() and attrs <= {"src", "defer"}
         elif kind == "application/json":
             known = script.get("id") == "__config" and _is_json(text)
         elif kind == "application/ld+json":

@@ -1,0 +1,110 @@
+"""Strict CSP: the example help center served with
+
+    Content-Security-Policy: default-src 'self'; script-src 'self'; connect-src 'self' <feed origin>
+
+works in Chromium — checklist, search, language switcher and status widget — and none of the
+violations the browser reports comes from the plugin's code. The theme's own are reported."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+import yaml
+from playwright.sync_api import Browser, Page, expect
+
+from conftest import build_project, copy_example
+from helpcenter.status_server import FeedServer
+
+GUIDE = "sv/e-post/jag-kan-inte-logga-in-pa-webbmail/"
+RECORD = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__csp.push({directive: e.effectiveDirective, blocked: e.blockedURI, source: e.sourceFile, sample: e.sample});
+});
+"""
+
+
+@pytest.fixture(scope="module")
+def feed() -> Iterator[FeedServer]:
+    server = FeedServer("degraded").start()
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def strict_site(tmp_path_factory, serve, feed):
+    project = copy_example(tmp_path_factory.mktemp("csp"))
+    site = project / "site"
+    site.mkdir()
+    # 'report-sample' only adds the first characters of refused code to the reports (to tell whose it is).
+    policy = f"default-src 'self'; script-src 'self' 'report-sample'; connect-src 'self' {feed.origin}"
+    server = serve(site, {"Content-Security-Policy": policy})
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "helpcenter" in plugin:
+            plugin["helpcenter"]["status"]["url"] = feed.url + "api/v2/summary.json"
+    config["site_url"] = server.url
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    built = build_project(project / "mkdocs.yml", site, strict=True)
+    assert built.warnings() == []
+    return server
+
+
+@pytest.fixture
+def reader(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(locale="sv-SE")
+    context.add_init_script(RECORD)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+# Material's own inline scripts (base.html), by how they start.
+THEME_INLINE = ("__md_scope=", "__md_analytics", "var el=document", "var palette", "var media", "var target=document")
+
+
+def ours(violations: list[dict]) -> list[dict]:
+    """Violations the plugin causes: its files or its feed blocked, or code of its own refused."""
+    mine = []
+    for v in violations:
+        blocked, source, sample = v["blocked"] or "", v["source"] or "", v["sample"] or ""
+        refused_file = "/assets/helpcenter/" in blocked + source or "summary.json" in blocked
+        refused_inline = blocked == "inline" and not sample.startswith(THEME_INLINE)
+        if refused_file or refused_inline:
+            mine.append(v)
+    return mine
+
+
+def test_everything_works_under_a_strict_policy(reader, strict_site, feed):
+    reader.goto(strict_site.url + GUIDE)
+    assert reader.evaluate("window.__csp !== undefined")
+
+    # The checklist: tick, progress, "solved".
+    first_step = reader.locator("section.hc-step").nth(0)
+    first_step.locator(".hc-check__input").first.check()
+    expect(reader.locator(".hc-top .hc-progress__text")).to_have_text("1 av 4 steg klart")
+    first_step.get_by_role("button", name="Ja").click()
+    expect(reader.locator(".hc-panel--solved")).to_be_visible()
+
+    # The status widget, fetched from the feed's origin (allowed by connect-src).
+    expect(reader.locator(".hc-status").first).to_contain_text("Försämrad prestanda")
+
+    # Search, with Material's worker and this locale's own index.
+    query = reader.locator("input[data-md-component=search-query]")
+    query.click()
+    query.press_sequentially("lösenordet", delay=20)
+    expect(reader.locator(".md-search-result__item").first).to_be_visible()
+    expect(reader.locator(".md-search-result")).to_contain_text("Jag kan inte logga in på Webbmail")
+
+    # The language switcher, to the same article in English; the ticks follow.
+    reader.keyboard.press("Escape")  # close the search
+    reader.locator(".md-header .md-select").first.hover()
+    reader.locator(".md-select__link[hreflang=en]").first.click()
+    reader.wait_for_url("**/en/email/cannot-log-in-to-webmail/")
+    expect(reader.locator(".hc-panel--solved")).to_be_visible()
+
+    violations = reader.evaluate("window.__csp")
+    assert ours(violations) == []
+    theme = sorted({(v["directive"], v["sample"][:30]) for v in violations})
+    print("the theme's own CSP violations (Material's inline scripts):", theme)
