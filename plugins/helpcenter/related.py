@@ -9,6 +9,7 @@ adds to the score of candidates found through tags or words.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -52,48 +53,79 @@ def _terms(article: Article) -> set[str]:
 
 
 class RelatedIndex:
-    """Per-locale inverted index over tags and title/summary words."""
+    """Per-locale inverted index over tags and title/summary words.
+
+    An article's score for another is the sum of the weights of the terms they share, plus the
+    category weight when they share the category. As in Hugo's cardinality threshold, a term on
+    more than ``max_postings`` articles of a locale says little and is not counted. Scores are
+    accumulated while walking the article's terms' posting lists, so the work per article grows
+    with the shared terms (at most terms x max_postings), never with the number of articles.
+    """
 
     def __init__(self, center: HelpCenter, weights: Weights) -> None:
         self.center = center
         self.weights = weights
         self._terms: dict[str, set[str]] = {}
         self._postings: dict[str, dict[str, list[str]]] = {}
+        self._walk: dict[str, list[tuple[list[str], int]]] = {}
+        self._members: dict[tuple[str, str], frozenset[str]] = {}
         for locale, articles in center.by_id.items():
             postings: dict[str, list[str]] = defaultdict(list)
+            members: dict[str, set[str]] = defaultdict(set)
             for article_id in sorted(articles):
-                terms = _terms(articles[article_id])
-                self._terms[articles[article_id].src_uri] = terms
+                article = articles[article_id]
+                terms = _terms(article)
+                self._terms[article.src_uri] = terms
                 for term in terms:
                     postings[term].append(article_id)
+                if article.meta.category:
+                    members[article.meta.category].add(article_id)
             self._postings[locale] = dict(postings)
+            for category, ids in members.items():
+                self._members[(locale, category)] = frozenset(ids)
+
+    def _weight(self, term: str) -> int:
+        return self.weights.tags if term.startswith("t:") else self.weights.terms
+
+    def _informative(self, article: Article) -> list[tuple[list[str], int]]:
+        """The article's terms that are rare enough to count: (posting list, weight)."""
+        walk = self._walk.get(article.src_uri)
+        if walk is None:
+            postings = self._postings.get(article.locale, {})
+            walk = [
+                (ids, self._weight(term))
+                for term in sorted(self._terms.get(article.src_uri, ()))
+                if len(ids := postings.get(term, [])) <= self.weights.max_postings
+            ]
+            self._walk[article.src_uri] = walk
+        return walk
 
     def score(self, a: Article, b: Article) -> int:
         """How related two articles of one locale are."""
-        ta, tb = self._terms[a.src_uri], self._terms[b.src_uri]
-        shared = ta & tb
-        total = sum(self.weights.tags if t.startswith("t:") else self.weights.terms for t in shared)
+        postings = self._postings.get(a.locale, {})
+        shared = self._terms[a.src_uri] & self._terms[b.src_uri]
+        total = sum(self._weight(t) for t in shared if len(postings.get(t, ())) <= self.weights.max_postings)
         if a.meta.category and a.meta.category == b.meta.category:
             total += self.weights.category
         return total
 
-    def suggestions(self, article: Article, exclude: Iterable[str] = ()) -> list[Related]:
+    def suggestions(self, article: Article, exclude: Iterable[str] = (), limit: int | None = None) -> list[Related]:
         """Computed suggestions in the article's own locale, best first, ties by id."""
-        postings = self._postings.get(article.locale, {})
+        scores: dict[str, int] = defaultdict(int)
+        for ids, weight in self._informative(article):
+            for other in ids:
+                scores[other] += weight
+        for skipped in (*exclude, article.id):
+            scores.pop(skipped, None)
+        if article.meta.category:
+            same = self._members.get((article.locale, article.meta.category), frozenset())
+            for other in scores.keys() & same:
+                scores[other] += self.weights.category
+        floor = self.weights.min_score
+        ranked = [(-score, other) for other, score in scores.items() if score >= floor]
+        best = heapq.nsmallest(limit, ranked) if limit is not None else sorted(ranked)
         articles = self.center.by_id[article.locale]
-        skip = set(exclude) | {article.id}
-        candidates: set[str] = set()
-        for term in self._terms.get(article.src_uri, ()):
-            ids = postings.get(term, ())
-            if len(ids) <= self.weights.max_postings:
-                candidates.update(ids)
-        scored = []
-        for other_id in candidates - skip:
-            score = self.score(article, articles[other_id])
-            if score >= self.weights.min_score:
-                scored.append((-score, other_id))
-        scored.sort()
-        return [Related(articles[i], False, -s) for s, i in scored]
+        return [Related(articles[other], False, -score) for score, other in best]
 
     def related(self, article: Article) -> list[Related]:
         """Editor picks in their order, then suggestions, up to the limit, no duplicates."""
@@ -108,7 +140,7 @@ class RelatedIndex:
             seen.add(pick)
             entries.append(Related(target, True, 0))
         if len(entries) < self.weights.limit:
-            for entry in self.suggestions(article, exclude=seen):
+            for entry in self.suggestions(article, exclude=seen, limit=self.weights.limit - len(entries)):
                 entries.append(entry)
                 if len(entries) >= self.weights.limit:
                     break

@@ -18,6 +18,8 @@ import yaml
 
 from .config import ArticleMeta, CategoryMeta, HomeMeta
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader when PyYAML has it (10x faster than the pure-Python one)."""
 HOME = "index.md"
 REQUIRED_KEYS = frozenset({"id", "title"})
 """Without these an article cannot be built; any other bad value falls back to its default."""
@@ -30,7 +32,6 @@ _ATTRS = re.compile(r"[ \t]*\{:?[ \t]*([^}]*)\}[ \t]*$")
 _CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
 _HR = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _CHECK = re.compile(r"^[-*+][ \t]+\[([ xX])\][ \t]+(.*)$")
-_WS = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,7 @@ class HelpCenter:
 
 def fingerprint(text: str) -> str:
     """A short, whitespace-insensitive fingerprint of a piece of source text."""
-    normal = _WS.sub(" ", text).strip()
+    normal = " ".join(text.split())
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:10]
 
 
@@ -182,11 +183,19 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return match.group(1) or "", text[match.end() :], body_line
 
 
+_TOP_KEY = re.compile(r"^([^\s#:][^:]*?)[ \t]*:", re.M)
+
+
+def key_lines(front: str) -> dict[str, int]:
+    """The line (in the file: front matter starts on line 2) of each top-level key."""
+    lines: dict[str, int] = {}
+    for match in _TOP_KEY.finditer(front):
+        lines.setdefault(match.group(1), front.count("\n", 0, match.start()) + 2)
+    return lines
+
+
 def _key_line(front: str, key: str) -> int | None:
-    for number, line in enumerate(front.splitlines(), start=2):
-        if re.match(rf"^{re.escape(key)}\s*:", line):
-            return number
-    return None
+    return key_lines(front).get(key)
 
 
 def _unreadable_value(front: str) -> tuple[str | None, int | None]:
@@ -210,7 +219,7 @@ def load_front_matter(path: str, front: str | None) -> tuple[dict[str, Any], lis
     if front is None:
         return {}, []
     try:
-        data = yaml.safe_load(front)
+        data = yaml.load(front, Loader=_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None
@@ -381,7 +390,7 @@ def read_article(src_uri: str, locale: str, url: str, text: str) -> tuple[Articl
         steps=steps,
         fingerprint=fingerprint(meta.title + "\n" + body),
         body_line=body_line,
-        key_lines={key: line for key in data if (line := _key_line(front, key)) is not None},
+        key_lines=key_lines(front),
     )
     return article, problems
 
