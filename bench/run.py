@@ -307,6 +307,7 @@ def related_bench(articles: int, locale: str, runs: int, seed: int) -> RelatedRe
 
 # -- asset bytes ---------------------------------------------------------------------------
 
+
 @dataclass
 class Asset:
     name: str
