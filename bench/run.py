@@ -569,7 +569,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "without" in main_series:
             rows += _ratio_rows("1", f"{sizes.main} × 2 locales", main_series)
         else:
-            rows.append(Row("1", f"{sizes.main} × 2: with plugin", main_series["with"].result()))
+            rows.append(
+                Row("1", f"{sizes.main} × 2: with plugin", main_series["with"].result(), main_series["with"].memory())
+            )
 
     if only & {"2"}:
         series = compare(gen.Spec(sizes.main, locales4, args.seed), variants, per_variant)
