@@ -59,6 +59,11 @@ def build_site(
         config.plugins["helpcenter"].config.load_dict(plugin)
         errors, _ = config.plugins["helpcenter"].config.validate()
         assert not errors, errors
+    return _run(config, project / "site")
+
+
+def _run(config, site_dir: Path) -> Built:
+    """One build the way ``mkdocs build`` runs it, collecting what it logs."""
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
@@ -68,7 +73,7 @@ def build_site(
     finally:
         config.plugins.on_shutdown()
         logger.removeHandler(handler)
-    return Built(project / "site", handler.messages)
+    return Built(site_dir, handler.messages)
 
 
 def write_project(root: Path, files: dict[str, str], config: dict | None = None) -> Path:
@@ -106,16 +111,7 @@ def write_project(root: Path, files: dict[str, str], config: dict | None = None)
 def build_project(config_file: Path, site_dir: Path, *, strict: bool = False, **extra: object) -> Built:
     """Build a project in place (its own content/) into ``site_dir``."""
     config = load_config(str(config_file), site_dir=str(site_dir), strict=strict, **extra)
-    handler = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        config.plugins.on_startup(command="build", dirty=False)
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
-        logger.removeHandler(handler)
-    return Built(site_dir, handler.messages)
+    return _run(config, site_dir)
 
 
 def copy_example(target: Path) -> Path:
@@ -134,3 +130,21 @@ def copy_example(target: Path) -> Path:
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The example help center of this repository, built once (strict) per test session."""
     return build_project(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("example") / "site", strict=True)
+
+
+def example_with_feed(project_root: Path, serve, feed_url: str, headers: dict[str, str] | None = None):
+    """The example help center, its status feed pointed at ``feed_url``, built strict and served
+    (``serve`` is the browser fixture); returns the server."""
+    project = copy_example(project_root)
+    site = project / "site"
+    site.mkdir()
+    server = serve(site, headers)
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "helpcenter" in plugin:
+            plugin["helpcenter"]["status"]["url"] = feed_url
+    config["site_url"] = server.url
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    built = build_project(project / "mkdocs.yml", site, strict=True)
+    assert built.warnings() == []
+    return server

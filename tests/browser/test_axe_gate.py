@@ -8,10 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
-from tests.conftest import build_project, build_site, copy_example, write_project
+from tests.conftest import build_site, example_with_feed, write_project
 
 from helpcenter.status_server import FeedServer
 
@@ -54,19 +53,7 @@ def feed() -> Iterator[FeedServer]:
 @pytest.fixture(scope="module")
 def example(tmp_path_factory, serve, feed):
     """The example help center with its status feed pointed at the local mock feed."""
-    project = copy_example(tmp_path_factory.mktemp("axe-example"))
-    site = project / "site"
-    site.mkdir()
-    server = serve(site)
-    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "helpcenter" in plugin:
-            plugin["helpcenter"]["status"]["url"] = feed.url + "api/v2/summary.json"
-    config["site_url"] = server.url
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    built = build_project(project / "mkdocs.yml", site, strict=True)
-    assert built.warnings() == []
-    return server
+    return example_with_feed(tmp_path_factory.mktemp("axe-example"), serve, feed.url + "api/v2/summary.json")
 
 
 @pytest.fixture

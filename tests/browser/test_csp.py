@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-import yaml
 from playwright.sync_api import Browser, Page, expect
 
-from conftest import build_project, copy_example
+from conftest import example_with_feed
 from helpcenter.status_server import FeedServer
 
 GUIDE = "sv/e-post/jag-kan-inte-logga-in-pa-webbmail/"
@@ -34,21 +33,10 @@ def feed() -> Iterator[FeedServer]:
 
 @pytest.fixture(scope="module")
 def strict_site(tmp_path_factory, serve, feed):
-    project = copy_example(tmp_path_factory.mktemp("csp"))
-    site = project / "site"
-    site.mkdir()
     # 'report-sample' only adds the first characters of refused code to the reports (to tell whose it is).
     policy = f"default-src 'self'; script-src 'self' 'report-sample'; connect-src 'self' {feed.origin}"
-    server = serve(site, {"Content-Security-Policy": policy})
-    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "helpcenter" in plugin:
-            plugin["helpcenter"]["status"]["url"] = feed.url + "api/v2/summary.json"
-    config["site_url"] = server.url
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    built = build_project(project / "mkdocs.yml", site, strict=True)
-    assert built.warnings() == []
-    return server
+    root = tmp_path_factory.mktemp("csp")
+    return example_with_feed(root, serve, feed.url + "api/v2/summary.json", {"Content-Security-Policy": policy})
 
 
 @pytest.fixture
