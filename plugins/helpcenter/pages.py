@@ -42,6 +42,7 @@ class SitePlan:
     alternates: alt.Alternates = field(default_factory=lambda: alt.Alternates(()))
     blocked: list[str] = field(default_factory=list)
     """Fallback paths that could not be used (a file is there already)."""
+    _fallback_by_id: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
 
     def home_url(self, locale: str) -> str:
         home = self.center.homes.get(locale)
@@ -54,7 +55,9 @@ class SitePlan:
 
     def link_resolver(self, locale: str) -> Callable[[str], str | None]:
         """For a fallback page: where a link to another source file should go in ``locale``."""
-        fallback_by_id = {state.article_id: uri for uri, state in self.fallbacks.items() if state.locale == locale}
+        if locale not in self._fallback_by_id:  # once per locale and build, not per page
+            self._fallback_by_id[locale] = {s.article_id: u for u, s in self.fallbacks.items() if s.locale == locale}
+        fallback_by_id = self._fallback_by_id[locale]
 
         def resolve(src_uri: str) -> str | None:
             article = self.center.articles.get(src_uri)

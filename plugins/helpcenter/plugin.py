@@ -8,6 +8,7 @@ build, pick each page's locale for the theme, and call the modules.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from pathlib import Path
@@ -166,6 +167,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             if locale not in center.homes:
                 log.warning(f"{locale}/index.md: missing; every locale needs a home page")
 
+        @functools.cache  # category and home URLs are asked for on every page
         def url_of(src_uri: str) -> str:
             return _url_of(config, src_uri)
 
