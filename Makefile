@@ -1,26 +1,39 @@
 # Two commands do all set-up on a fresh machine: `make build` and `make test`.
+# Python packages come from uv.lock (exact versions, hash-checked); see README "Dependencies".
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 SITE   ?= site
 export NO_MKDOCS_2_WARNING := 1
 
+# uv itself lives in its own small venv, installed by pip from requirements-uv.txt (pinned by hash).
+UV_HOME := .uv
+UV      := $(UV_HOME)/bin/uv
+export UV_PROJECT_ENVIRONMENT = $(abspath $(VENV))
+export UV_PYTHON_DOWNLOADS := never
+# The newest versions the ranges in pyproject.toml allow, for make test-latest.
+LATEST ?= .venv-latest
+
 VNU    := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: build serve test bench system-tools clean
+.PHONY: build serve test test-latest lock bench system-tools clean
 
-$(BIN)/python:
-	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10) and "Python >= 3.10 is needed")'
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
+$(UV): requirements-uv.txt
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python >= 3.11 is needed")'
+	rm -rf $(UV_HOME)
+	$(PYTHON) -m venv $(UV_HOME)
+	$(UV_HOME)/bin/python -m pip install -q --disable-pip-version-check --no-deps --require-hashes -r requirements-uv.txt
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e .
+# Exactly the lock (runtime, test, lint and type tools), hash-checked; anything else is removed.
+$(VENV)/.installed: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --locked --quiet --python $(PYTHON)
 	touch $@
 
-$(VENV)/.test-installed: pyproject.toml $(VENV)/.installed
-	$(BIN)/python -m pip install -q -e '.[test]'
-	touch $@
+## Upgrade uv.lock (and uv itself) to the newest versions the ranges in pyproject.toml allow.
+lock: | $(UV)
+	$(UV) lock --upgrade
+	echo 'uv<1' | $(UV) pip compile --quiet --universal --generate-hashes --custom-compile-command 'make lock' \
+	  - -o requirements-uv.txt
 
 ## Build the example help center into site/ (the old site stays if the build fails).
 build: $(VENV)/.installed
@@ -36,11 +49,24 @@ serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## Everything: lint, types, unit, build, browser and HTML-validity tests.
-test: $(VENV)/.test-installed system-tools $(VNU)
-	$(BIN)/ruff check plugins tests bench
-	$(BIN)/ruff format --check plugins tests bench
-	$(BIN)/mypy
-	$(BIN)/pytest
+test: $(VENV)/.installed system-tools $(VNU)
+	$(UV) sync --locked --check --quiet  # .venv is exactly the lock: nothing added or changed by hand
+	$(call checks,$(BIN))
+
+## The suite against the newest versions the ranges allow, in a separate venv ($(LATEST)); uv.lock is untouched.
+test-latest: system-tools $(VNU) | $(UV)
+	rm -rf $(LATEST)
+	$(UV) venv --quiet --python $(PYTHON) $(LATEST)
+	VIRTUAL_ENV=$(abspath $(LATEST)) $(UV) pip install --quiet --upgrade --group dev -e .
+	$(call checks,$(LATEST)/bin)
+
+# Lint, types, then every test, with the tools of one environment ($(1): its bin folder).
+define checks
+	$(1)/ruff check plugins tests bench
+	$(1)/ruff format --check plugins tests bench
+	$(1)/mypy
+	$(1)/pytest
+endef
 
 # Debian packages the tests need: Chromium (browser tests), Java (the Nu Html Checker), npm (to fetch it).
 system-tools:
@@ -58,8 +84,8 @@ $(VNU): package.json package-lock.json
 	touch $@
 
 ## Build time with and without the plugin, scaling, asset sizes (see BENCHMARKS.md).
-bench: $(VENV)/.test-installed
+bench: $(VENV)/.installed
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(SITE) .site-new .site-old bench/out node_modules
+	rm -rf $(SITE) .site-new .site-old bench/out node_modules $(UV_HOME) $(LATEST)

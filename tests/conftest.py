@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import logging
+import platform
 import shutil
+import subprocess
 import textwrap
 from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,43 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+# -- what ran ------------------------------------------------------------------------------------
+
+PACKAGES = ("mkdocs", "mkdocs-material", "babel", "markdown", "pymdown-extensions", "playwright")
+
+
+def _package(name: str) -> str:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "not installed"
+
+
+def _tool(*command: str) -> str:
+    """The first line a tool prints about its version (Java prints it on stderr), or why there is none."""
+    if shutil.which(command[0]) is None:
+        return "not found"
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return f"failed: {error}"
+    lines = (done.stdout or done.stderr).strip().splitlines()
+    return lines[0] if lines else f"exit {done.returncode}"
+
+
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    """The versions this run used: libraries from the lock, and the machine's browser, Java and vnu."""
+    packages = ", ".join(f"{name} {_package(name)}" for name in PACKAGES)
+    chromium = _tool("chromium", "--version")
+    java = _tool("java", "-version")
+    vnu = _tool("java", "-jar", str(VNU_JAR), "--version") if VNU_JAR.is_file() else "not installed (npm ci)"
+    return [
+        f"python {platform.python_version()}, {packages}",
+        f"chromium: {chromium}; java: {java}; vnu {vnu}",
+    ]
 
 
 @dataclass

@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from babel import Locale
 from bs4 import BeautifulSoup
 
 from conftest import Built, build_project, write_project
@@ -238,8 +239,8 @@ def test_untranslated_picks_build_without_warnings(mixed):
 @pytest.mark.parametrize(
     ("url", "target", "lang", "note"),
     [
-        ("/sv/e-post/svensk/", "/en/email/english-only/", "en", "(på engelska)"),
-        ("/en/email/english-only/", "/sv/e-post/svensk/", "sv", "(in Swedish)"),
+        ("/sv/e-post/svensk/", "/en/email/english-only/", "en", f"(på {Locale.parse('en').get_display_name('sv')})"),
+        ("/en/email/english-only/", "/sv/e-post/svensk/", "sv", f"(in {Locale.parse('sv').get_display_name('en')})"),
     ],
 )
 def test_an_untranslated_pick_is_marked_with_its_language(mixed, url, target, lang, note):

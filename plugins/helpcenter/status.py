@@ -17,6 +17,7 @@ Never green when it doesn't know: any value outside a provider's vocabulary beco
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -338,7 +339,8 @@ def _plural_samples(code: str) -> dict[str, int]:
     """A number for each CLDR plural category of a locale (``Intl.PluralRules`` names)."""
     rule = Locale.parse(code.replace("-", "_")).plural_form
     samples: dict[str, int] = {}
-    for n in range(1000):
+    # Small numbers, then powers of ten: some categories start there (French "many": 1,000,000).
+    for n in itertools.chain(range(1000), (10**power for power in range(3, 13))):
         samples.setdefault(rule(n), n)
     samples.setdefault("other", 10)
     return samples

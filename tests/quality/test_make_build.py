@@ -5,16 +5,18 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+# The environment running these tests (.venv, or make test-latest's): never reinstalled from the copy.
+VENV = Path(sys.prefix)
 
 
 def make_build(project: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        # The project's own environment, as installed: never reinstall it from the temporary copy.
-        ["make", "-o", f"{ROOT / '.venv'}/.installed", "build", f"VENV={ROOT / '.venv'}"],
+        ["make", "-o", f"{VENV}/.installed", "build", f"VENV={VENV}"],
         cwd=project,
         env=env,
         capture_output=True,
@@ -25,7 +27,7 @@ def make_build(project: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_failed_build_keeps_the_last_good_site(tmp_path):
-    for name in ("Makefile", "mkdocs.yml", "pyproject.toml"):
+    for name in ("Makefile", "mkdocs.yml", "pyproject.toml", "uv.lock", "requirements-uv.txt"):
         shutil.copy2(ROOT / name, tmp_path / name)
     for name in ("content", "overrides", "locales", "plugins"):
         shutil.copytree(ROOT / name, tmp_path / name)
