@@ -10,7 +10,7 @@ data out: no MkDocs object is needed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +22,7 @@ from . import site, translations
 from .locales import Catalogs, LocaleInfo
 from .related import RelatedIndex
 from .rendering import ListEntry, Renderer
-from .sources import Article, HelpCenter
+from .sources import Article, HelpCenter, Problem
 
 UrlOf = Callable[[str], str]
 """The URL the site gives a source path (``sv/e-post/index.md`` -> ``sv/e-post/``)."""
@@ -40,8 +40,8 @@ class SitePlan:
     """Untranslated articles served in a locale, by the source path they get there."""
     states: dict[tuple[str, str], translations.TranslationState] = field(default_factory=dict)
     alternates: alt.Alternates = field(default_factory=lambda: alt.Alternates(()))
-    blocked: list[str] = field(default_factory=list)
-    """Fallback paths that could not be used (a file is there already)."""
+    problems: list[Problem] = field(default_factory=list)
+    """Two pages on one URL: every URL is claimed once, and each later claimant is named."""
     _fallback_by_id: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
 
     def home_url(self, locale: str) -> str:
@@ -69,11 +69,52 @@ class SitePlan:
         return resolve
 
 
+def claim_files(uris: Iterable[str], url_of: UrlOf) -> tuple[dict[str, str], list[Problem]]:
+    """Which page file has each URL: the first in path order; every later one is a problem.
+
+    The plugin leaves the later ones out of the build (and out of the source model)."""
+    claims: dict[str, str] = {}
+    problems = []
+    for uri in sorted(u for u in uris if u.endswith(".md")):
+        url = url_of(uri)
+        first = claims.setdefault(url, uri)
+        if first != uri:
+            problems.append(
+                Problem(uri, f"has the URL /{url} of {first}; rename or move one of them (this one is not built)")
+            )
+    return claims, problems
+
+
 def plan_site(center: HelpCenter, locales: Mapping[str, LocaleInfo], url_of: UrlOf, taken: set[str]) -> SitePlan:
-    """Plan every page; ``taken`` holds the source paths that exist as files."""
+    """Plan every page; ``taken`` holds the source paths that exist as files.
+
+    Every URL is claimed once: the files the editors wrote first (``claim_files``: the plugin has
+    already left out the files that lost), then category pages, then untranslated fallbacks. A
+    later claimant is not built, and is named with the first.
+    """
     plan = SitePlan(center, alternates=alt.Alternates(tuple(locales)))
+    claims, plan.problems = claim_files(taken, url_of)
+
+    def holder(uri: str) -> str | None:
+        """Who has the URL of ``uri`` already (None: nobody, and now ``uri`` has it)."""
+        first = claims.setdefault(url_of(uri), uri)
+        return None if first == uri else first
+
     for pages in site.category_pages(center).values():
         for page in pages:
+            same_slug = plan.categories.get(page.src_uri)
+            other = holder(page.src_uri) if same_slug is None else None
+            if same_slug is not None or other is not None:
+                where = f"{page.category.locale}/categories.yml"
+                clash = f"category '{same_slug.category.id}'" if same_slug is not None else other
+                plan.problems.append(
+                    Problem(
+                        where,
+                        f"category '{page.category.id}' (slug '{page.category.slug}') would have the URL "
+                        f"/{url_of(page.src_uri)} of {clash}; give it a slug of its own (it gets no page)",
+                    )
+                )
+                continue
             plan.categories[page.src_uri] = page
             plan.categories_by_id[(page.category.locale, page.category.id)] = page
             key = ("category", page.category.id)
@@ -88,8 +129,15 @@ def plan_site(center: HelpCenter, locales: Mapping[str, LocaleInfo], url_of: Url
             plan.alternates.add(key, state.translation.src_uri, alt.Alternate(state.locale, url))
             continue
         uri = f"{state.locale}/{state.source.src_uri.partition('/')[2]}"
-        if uri in taken or uri in plan.categories:
-            plan.blocked.append(uri)
+        other = uri if uri in taken else holder(uri)
+        if other is not None:
+            plan.problems.append(
+                Problem(
+                    uri,
+                    f"cannot show the untranslated {state.source.src_uri} here: {other} has its URL "
+                    f"/{url_of(uri)}; translate the article or move one of them",
+                )
+            )
             continue
         plan.fallbacks[uri] = state
         plan.alternates.add(key, uri, alt.Alternate(state.locale, url_of(uri), fallback=True))

@@ -33,7 +33,7 @@ from .config import LOCALE_PATTERN, HelpcenterConfig
 from .dashboard import status_rows
 from .guide import GuideContext, GuideExtension
 from .locales import CatalogError, Catalogs, LocaleInfo, locale_info, package_catalog_dir, theme_language
-from .pages import Composer, SitePlan, plan_site
+from .pages import Composer, SitePlan, claim_files, plan_site
 from .related import RelatedIndex, Weights, check_references
 from .rendering import Renderer, bundle, text
 from .sources import Article, HelpCenter, SourceFile, build_help_center
@@ -127,6 +127,11 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         if not wanted:
             return tuple(self.locales)
         codes = tuple(code.strip() for code in wanted.split(",") if code.strip())
+        if not codes:
+            raise PluginError(
+                f"helpcenter: {SHARD_VARIABLE}={wanted!r} names no locale: name some of "
+                f"{', '.join(self.locales)} (e.g. {SHARD_VARIABLE}={next(iter(self.locales))}), or unset it"
+            )
         unknown = [code for code in codes if code not in self.locales]
         if unknown:
             raise PluginError(
@@ -158,6 +163,16 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
+
+        @functools.cache  # category and home URLs are asked for on every page
+        def url_of(src_uri: str) -> str:
+            return _url_of(config, src_uri)
+
+        # One URL, one page: a file whose URL another file has is named and left out, before anything reads it.
+        _, clashes = claim_files((file.src_uri for file in files), url_of)
+        for problem in clashes:
+            log.warning(str(problem))
+            files.remove(files.get_file_from_path(problem.path))  # type: ignore[arg-type]  # it is a file
         center = build_help_center(self.config.default_locale, self.locales, self._sources(files))
         for problem in center.problems + check_references(center) + site.check_categories(center):
             log.warning(str(problem))
@@ -167,13 +182,9 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             if locale not in center.homes:
                 log.warning(f"{locale}/index.md: missing; every locale needs a home page")
 
-        @functools.cache  # category and home URLs are asked for on every page
-        def url_of(src_uri: str) -> str:
-            return _url_of(config, src_uri)
-
         plan = plan_site(center, self.locales, url_of, {file.src_uri for file in files})
-        for uri in plan.blocked:
-            log.warning(f"{uri}: cannot serve the untranslated original here: a file of that name exists")
+        for problem in plan.problems:
+            log.warning(str(problem))
         for uri in plan.categories:
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, content=""))

@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from html import escape
 from importlib.resources import files as package_files
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template
+from markupsafe import Markup, escape
 
 from .locales import Catalogs
 
@@ -58,9 +58,13 @@ class Renderer:
         return template.render(**context)
 
 
-def text(value: str | None) -> str:
-    """Front-matter text made safe for places that take HTML (titles, meta tags)."""
-    return escape(value or "", quote=True)
+def text(value: str | None) -> Markup:
+    """Front-matter text made safe for places that take HTML (titles, meta tags).
+
+    Escaped once, and marked as such: theme templates that print it as it is get safe HTML,
+    and those that escape it themselves (``| e``, e.g. an ``aria-label``) leave it alone.
+    """
+    return escape(value or "")
 
 
 @cache
