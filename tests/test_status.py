@@ -12,18 +12,19 @@ import socket
 import time
 import urllib.error
 import urllib.request
-from html import unescape
 from importlib.resources import files as package_files
 
+import markdown
 import pytest
 from babel import Locale
 from bs4 import BeautifulSoup
 
 from conftest import build_site, write_project
 from helpcenter import status
+from helpcenter.blocks import StatusExtension
 from helpcenter.cli import build_parser
 from helpcenter.locales import Catalogs, locale_info, package_catalog_dir
-from helpcenter.sources import Article, Meta
+from helpcenter.rendering import Renderer
 from helpcenter.status import Component, FeedError, Incident, normalize, to_cachet, to_statuspage
 from helpcenter.status_server import SCENARIOS, XSS, FeedServer, payload
 from sizes import min_gzip
@@ -353,7 +354,7 @@ def test_plural_categories_follow_cldr(code):
 
 def test_settings_cannot_leave_their_attribute():
     evil = """https://status.example.com/'"><script>alert(1)</script>"""
-    html = pages(page=evil).page_html("", "en", "en/", "en/i.md")
+    html = pages(page=evil).banner("en", [])
     assert "<script" not in html
     soup = BeautifulSoup(html, "html.parser")
     assert [tag.name for tag in soup.find_all(True)] == ["section", "div"]
@@ -390,16 +391,20 @@ class Options:
 
 def pages(**options: object) -> status.StatusPages:
     locales = {"sv": locale_info("sv"), "en": locale_info("en")}
-    return status.StatusPages(Options(**options), Catalogs([package_catalog_dir()]), locales)
+    return status.StatusPages(Options(**options), Renderer(Catalogs([package_catalog_dir()])), locales)
 
 
-def article(*components: str, src: str = "sv/e-post/guide.md") -> Article:
-    meta = Meta(id="guide", title="Guide", status=components)
-    return Article(src, src.split("/")[0], src[:-3] + "/", meta, (), "fp", 1)
+def convert(markdown_text: str, components: tuple[str, ...] = (), at: str = "sv/e-post/guide/", **options):
+    """One page's Markdown as MkDocs converts it, with the widget placed in the tree."""
+    extension = StatusExtension()
+    extension.current = context = pages(**options).context("sv", at, components)
+    html = markdown.Markdown(extensions=[extension, "md_in_html"]).convert(markdown_text)
+    return html, context
 
 
-GUIDE = '<p>Intro</p><div class="hc-steps"><section class="hc-step"><h2>Steg 1</h2>{slot}</section></div>'
-SLOT = '<div class="hc-status-slot"></div>'
+# A guide's tree as the guide processor leaves it: steps inside the guide's element.
+GUIDE = '<div class="hc-guide" markdown>\nIntro\n\n<div class="hc-steps" markdown>\n## Steg 1\n\n{slot}</div>\n</div>\n'
+SLOT = "/// status\n///\n"
 
 
 def config_of(html: str) -> dict:
@@ -408,72 +413,82 @@ def config_of(html: str) -> dict:
 
 
 def widgets(html: str) -> list[list[str]]:
-    return [json.loads(unescape(m)) for m in re.findall(r'data-hc-status="([^"]*)"', html)]
+    return [json.loads(w["data-hc-status"]) for w in BeautifulSoup(html, "html.parser").select("section.hc-status")]
 
 
 def test_block_is_replaced_where_the_editor_put_it():
-    html = pages().page_html(
-        GUIDE.format(slot=SLOT), "sv", "sv/e-post/guide/", "sv/guide.md", article("Webmail", src="sv/guide.md")
-    )
+    html, _ = convert("Intro\n\n## Steg 1\n\n" + SLOT + "\nText.\n", ("Webmail",))
     assert widgets(html) == [["Webmail"]]
-    assert html.index('class="hc-status"') > html.index("<h2>Steg 1</h2>")
+    assert html.index('class="hc-status"') > html.index("Steg 1</h2>")
     assert "hc-status-slot" not in html
+    assert html.index('class="hc-status"') < html.index("<p>Text.</p>")
 
 
 def test_without_a_block_the_widget_goes_before_the_first_step():
-    html = pages().page_html(
-        GUIDE.format(slot=""), "sv", "sv/e-post/guide/", "sv/guide.md", article("Webmail", src="sv/guide.md")
-    )
+    html, _ = convert(GUIDE.format(slot=""), ("Webmail",))
     assert widgets(html) == [["Webmail"]]
     assert html.index("<p>Intro</p>") < html.index('class="hc-status"') < html.index('class="hc-steps"')
 
 
 def test_an_article_gets_the_widget_at_the_top():
-    html = pages().page_html("<p>Text</p>", "sv", "sv/a/", "sv/a.md", article("DNS", "Web hosting", src="sv/a.md"))
+    html, _ = convert("Text\n", ("DNS", "Web hosting"), at="sv/a/")
     assert widgets(html) == [["DNS", "Web hosting"]]
     assert html.index('class="hc-status"') < html.index("<p>Text</p>")
 
 
 def test_a_block_names_its_own_components_or_shows_all():
-    named = '<div class="hc-status-slot" data-components="[&quot;DNS&quot;]"></div>'
-    html = pages().page_html(f"<p>A</p>{SLOT}<p>B</p>{named}", "sv", "sv/a/", "sv/a.md")
-    assert widgets(html) == [[], ["DNS"]]
+    html, _ = convert("A\n\n" + SLOT + "\nB\n\n/// status | DNS, Web hosting\n///\n", at="sv/a/")
+    assert widgets(html) == [[], ["DNS", "Web hosting"]]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        '<div class="hc-status-slot" data-components="x"></div>',
+        '<div class="hc-status-slot" data-hc-names="DNS"></div>',
+    ],
+)
+def test_a_slot_typed_as_html_is_not_a_widget_and_breaks_nothing(raw):
+    html, context = convert(f"Text\n\n{raw}\n\nMore.\n", at="sv/a/")
+    assert widgets(html) == []
+    assert context.placed == 0
+    assert "<p>More.</p>" in html
 
 
 def test_no_widget_without_components_or_block_but_always_the_banner_host():
-    html = pages().page_html("<p>Text</p>", "en", "en/", "en/index.md")
+    html, context = convert("Text\n", at="en/")
     assert widgets(html) == []
-    assert html.startswith('<section class="hc-banner md-banner md-banner--warning" lang="en" aria-label="Service')
-    assert 'role="status"' in html
-    config = config_of(html)
+    banner = pages().banner("en", context.components)
+    assert banner.startswith('<section class="hc-banner md-banner md-banner--warning" lang="en" aria-label="Service')
+    assert 'role="status"' in banner
+    config = config_of(banner)
     assert config["url"] == "https://status.example.com/api/v2/summary.json"
     assert (config["refresh"], config["timeout"], config["banner"], config["lang"]) == (60, 5, "all", "en")
     assert config["texts"]["i_none"] == "All systems operational"
 
 
 def test_fragments_are_localized_and_escaped():
-    html = pages(page="https://status.example.com/?a=1&b=<2>").page_html(
-        "", "sv", "sv/", "sv/index.md", article('Web"mail <b>')
-    )
-    assert 'aria-label="Driftstatus"' in html
-    assert '<a href="https://status.example.com/?a=1&amp;b=&lt;2&gt;">Se statussidan</a>' in html
+    html, _ = convert("Text\n", ('Web"mail <b>',), at="sv/", page="https://status.example.com/?a=1&b=<2>")
+    widget = BeautifulSoup(html, "html.parser").select_one("section.hc-status")
+    assert widget["aria-label"] == "Driftstatus"
+    link = widget.select_one("noscript")
+    assert '<a href="https://status.example.com/?a=1&amp;b=&lt;2&gt;">Se statussidan</a>' in str(link)
     assert "<b>" not in html
     assert widgets(html) == [['Web"mail <b>']]
 
 
 def test_site_relative_status_page_from_a_nested_page():
-    html = pages(page="status/").page_html("", "sv", "sv/e-post/guide/", "sv/g.md", article("Webmail", src="sv/g.md"))
+    html, _ = convert("Text\n", ("Webmail",), at="sv/e-post/guide/", page="status/")
     assert '<a href="../../../status/">Se statussidan</a>' in html
 
 
 def test_without_a_feed_nothing_is_added_and_the_editor_is_told(caplog):
     plain = pages(url=None)
     assert not plain.enabled
+    html, context = convert(GUIDE.format(slot=SLOT), ("Webmail",), url=None)
+    assert "hc-status" not in html and plain.banner("sv", ["Webmail"]) == ""
     with caplog.at_level("WARNING"):
-        html = plain.page_html(
-            GUIDE.format(slot=SLOT), "sv", "sv/g/", "sv/e-post/g.md", article("Webmail", src="sv/e-post/g.md")
-        )
-    assert "hc-status" not in html and "hc-banner" not in html
+        plain.report("sv/e-post/g.md", context)
     messages = [r.getMessage() for r in caplog.records]
     assert len(messages) == 2
     assert all(m.startswith("helpcenter: sv/e-post/g.md: ") for m in messages)
@@ -495,17 +510,6 @@ def test_bad_settings_get_one_clear_warning(caplog, options, message):
     assert [r.getMessage() for r in caplog.records if message in r.getMessage()] != []
     assert len(caplog.records) == 1
     assert caplog.records[0].getMessage().startswith("helpcenter: mkdocs.yml: plugins.helpcenter.status")
-
-
-def test_page_html_is_cheap():
-    """Per-page work is a few string searches on the article body: O(body), no parsing."""
-    renderer = pages()
-    body = GUIDE.format(slot=SLOT) + "<p>" + "x" * 5000 + "</p>"
-    renderer.page_html(body, "sv", "sv/g/", "sv/g.md", article("Webmail", src="sv/g.md"))  # warm the per-locale cache
-    start = time.perf_counter()
-    for _ in range(1000):
-        renderer.page_html(body, "sv", "sv/g/", "sv/g.md", article("Webmail", src="sv/g.md"))
-    assert (time.perf_counter() - start) / 1000 < 0.0002  # 0.2 ms per page, far under the 1 ms budget
 
 
 # -- builds ------------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from mkdocs.utils import get_relative_url, write_file
 from mkdocs.utils.templates import TemplateContext
 
 from . import outputs, site, translations
-from .blocks import StatusBlockExtension
+from .blocks import StatusExtension
 from .config import LOCALE_PATTERN, HelpcenterConfig
 from .dashboard import status_rows
 from .guide import GuideContext, GuideExtension
@@ -60,6 +60,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
 
     def __init__(self) -> None:
         self.guide_extension = GuideExtension()
+        self.status_extension = StatusExtension()
         self.locales: dict[str, LocaleInfo] = {}
         self.built: tuple[str, ...] = ()
         self.center: HelpCenter | None = None
@@ -85,12 +86,12 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         for problem in self.catalogs.problems:
             log.warning(problem)
         self.renderer = Renderer(self.catalogs)
-        self.status = StatusPages(self.config.status, self.catalogs, self.locales)
+        self.status = StatusPages(self.config.status, self.renderer, self.locales)
         self.site_name = config.site_name
         self.theme_languages = self._theme_languages(config)
         config.theme["language"] = self.theme_languages[self.config.default_locale]
         config.markdown_extensions.append(self.guide_extension)  # type: ignore[arg-type]
-        config.markdown_extensions.append(StatusBlockExtension())
+        config.markdown_extensions.append(self.status_extension)
         config.extra_css.append(f"{ASSET_DIR}/helpcenter.css")
         config.extra_javascript.append(ExtraScriptValue(f"{ASSET_DIR}/helpcenter.js"))
         self._theme_hooks(config)
@@ -291,6 +292,8 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         plan, uri = self.plan, page.file.src_uri
         fallback = plan.fallbacks.get(uri)
         article = plan.shown_article(uri)
+        components = article.meta.status if article is not None else ()
+        self.status_extension.current = self.status.context(locale, page.url, components)
         category = plan.categories.get(uri)
         home = plan.center.homes.get(locale)
         if article is not None:
@@ -339,7 +342,11 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         if locale is None:
             return html
         uri = page.file.src_uri
-        html = self.status.page_html(html, locale, page.url, uri, self.plan.shown_article(uri))
+        status, self.status_extension.current = self.status_extension.current, None
+        if status is not None:
+            shown = self.plan.shown_article(uri)
+            self.status.report(shown.src_uri if shown is not None else uri, status)
+            html = self.status.banner(locale, status.components) + html
         composed = self.composer.compose(uri, locale, page.url, html)
         self.extras[uri] = {"related": composed.related, "json_ld": composed.json_ld}
         return composed.html

@@ -47,6 +47,8 @@ class Renderer:
                 keep_trailing_newline=False,
             )
             env.install_gettext_translations(self.catalogs.get(locale), newstyle=True)  # type: ignore[attr-defined]
+            # |tojson (HTML-safe: <, >, & and ' escaped) as compact as the bytes a page carries allow.
+            env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "separators": (",", ":")}
             self._envs[locale] = env
         return env
 

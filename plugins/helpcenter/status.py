@@ -6,9 +6,9 @@ fetches the feed, normalizes it and renders it). This module holds:
 * the normalized model (``Summary``) and ``normalize(payload, provider)``, the
   Python twin of the JS normalization, used by the mock feed server and the tests;
 * ``to_statuspage`` / ``to_cachet``: the model written back in each provider's shape;
-* ``StatusPages``: the HTML fragments the plugin adds to pages (widget, banner host,
-  the JSON block with settings and localized words) and their placement, a few
-  string operations on the article body.
+* ``StatusPages``: the widget and the banner host (with the settings and localized
+  words status.js reads), rendered from templates; ``blocks.py`` places the widget
+  in the page's Markdown tree.
 
 Never green when it doesn't know: any value outside a provider's vocabulary becomes
 ``"unknown"``, never ``"operational"``.
@@ -16,9 +16,7 @@ Never green when it doesn't know: any value outside a provider's vocabulary beco
 
 from __future__ import annotations
 
-import html
 import itertools
-import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -28,8 +26,9 @@ from urllib.parse import urlsplit
 from babel import Locale
 from mkdocs.plugins import get_plugin_logger
 
-from .locales import Catalogs, LocaleInfo
-from .sources import Article
+from .blocks import StatusContext
+from .locales import LocaleInfo
+from .rendering import Renderer
 
 log = get_plugin_logger("helpcenter")
 
@@ -46,11 +45,6 @@ BANNER_MODES = ("all", "components", "major")
 _CACHET_COMPONENTS = (UNKNOWN, "operational", "degraded_performance", "partial_outage", "major_outage")
 _CACHET_INCIDENTS = ("scheduled", "investigating", "identified", "monitoring", "resolved")
 _CACHET_RANK = {"operational": 0, "degraded_performance": 1, "partial_outage": 2, "major_outage": 3}
-
-SLOT = '<div class="hc-status-slot"'
-"""How a ``/// status`` block comes out of Markdown (see blocks.py)."""
-_SLOT_COMPONENTS = re.compile(r'data-components="([^"]*)"')
-_GUIDE_STEPS = ('<div class="hc-steps"', '<section class="hc-step"')
 
 
 class FeedError(ValueError):
@@ -395,13 +389,6 @@ def texts(gettext: Callable[[str], str], ngettext: Callable[[str, str, int], str
     }
 
 
-def _attr_json(value: object, quote: str = '"') -> str:
-    """JSON for a data attribute delimited by ``quote``: it cannot end the attribute or open a tag."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace(quote, "&quot;" if quote == '"' else "&#39;")
-
-
 def page_relative(target: str, page_url: str) -> str:
     """A site-relative ``target`` as seen from the page at ``page_url``; absolute ones as they are."""
     parts = urlsplit(target)
@@ -431,25 +418,14 @@ class StatusOptions(Protocol):
 
 
 @dataclass
-class _Locale:
-    """A locale's fixed fragments, made once per build."""
-
-    lang: str
-    title: str
-    link_text: str
-    banner_open: str
-    banner_close: str
-
-
-@dataclass
 class StatusPages:
-    """Adds the status widget and the banner host to pages (``page_html``)."""
+    """The status widget and the banner host of each page, rendered from templates."""
 
     options: StatusOptions
-    catalogs: Catalogs
+    renderer: Renderer
     locales: Mapping[str, LocaleInfo]
     config_file: str = "mkdocs.yml"
-    _cache: dict[str, _Locale] = field(default_factory=dict, init=False)
+    _settings: dict[str, dict[str, Any]] = field(default_factory=dict, init=False)
     _warned: set[str] = field(default_factory=set, init=False)
 
     def __post_init__(self) -> None:
@@ -479,107 +455,66 @@ class StatusPages:
     def enabled(self) -> bool:
         return bool(self.url)
 
-    def _locale(self, locale: str) -> _Locale:
-        cached = self._cache.get(locale)
-        if cached is not None:
-            return cached
-        catalog = self.catalogs.get(locale)
-        gettext, ngettext = catalog.gettext, catalog.ngettext
-        info = self.locales[locale]
-        settings = {
-            "url": self.url,
-            "page": self.page,
-            "provider": self.options.provider,
-            "refresh": self.refresh,
-            "timeout": self.timeout,
-            "banner": self.options.banner,
-            "lang": info.html_lang,
-            "texts": texts(gettext, ngettext, info.code),
-        }
-        notices = html.escape(gettext("Service notices"))
-        lang = html.escape(info.html_lang, quote=True)
-        config = _attr_json(settings, quote="'")  # in ' quotes: JSON's " stay short
-        cached = _Locale(
-            lang=lang,
-            title=html.escape(gettext("Service status")),
-            link_text=html.escape(gettext("See the status page") if self.page else gettext("Status unavailable")),
-            banner_open=(
-                f'<section class="hc-banner md-banner md-banner--warning" lang="{lang}" aria-label="{notices}"'
-                f" data-search-exclude hidden data-hc-status-config='{config}'"
-                ' data-hc-status-banner="'
-            ),
-            banner_close='"></section><div class="hc-status__live" role="status" data-hc-status-live></div>',
-        )
-        self._cache[locale] = cached
+    def settings(self, locale: str) -> dict[str, Any]:
+        """What status.js reads from the banner host: the feed, its timing and every word, once per locale."""
+        cached = self._settings.get(locale)
+        if cached is None:
+            catalog = self.renderer.catalogs.get(locale)
+            info = self.locales[locale]
+            cached = {
+                "url": self.url,
+                "page": self.page,
+                "provider": self.options.provider,
+                "refresh": self.refresh,
+                "timeout": self.timeout,
+                "banner": self.options.banner,
+                "lang": info.html_lang,
+                "texts": texts(catalog.gettext, catalog.ngettext, info.code),
+            }
+            self._settings[locale] = cached
         return cached
 
-    def widget(self, locale: str, page_url: str, components: Sequence[str]) -> str:
-        """The widget's placeholder: JS fills its body; without JS, a link to the status page."""
-        parts = self._locale(locale)
-        fallback = parts.link_text
-        if self.page:
-            fallback = f'<a href="{html.escape(page_relative(self.page, page_url))}">{fallback}</a>'
-        return (
-            f'<section class="hc-status" lang="{parts.lang}" aria-label="{parts.title}" data-search-exclude'
-            f' data-hc-status="{_attr_json(list(components))}"><p class="hc-status__title"><strong>{parts.title}'
-            f'</strong></p><div class="hc-status__body"><noscript><p>{fallback}</p></noscript></div></section>'
+    def context(self, locale: str, page_url: str, components: Sequence[str]) -> StatusContext:
+        """For the tree processor: the page's components and how its widgets are rendered."""
+        if not self.enabled:
+            return StatusContext(components, None)
+        lang = self.locales[locale].html_lang
+        page = page_relative(self.page, page_url) if self.page else None
+
+        def widget(names: Sequence[str]) -> str:
+            return self.renderer.render(locale, "status-widget.html", lang=lang, components=list(names), page=page)
+
+        return StatusContext(components, widget)
+
+    def banner(self, locale: str, components: Sequence[str]) -> str:
+        """The banner host (filled by status.js) and the page's one polite status region."""
+        if not self.enabled:
+            return ""
+        return self.renderer.render(
+            locale,
+            "status-banner.html",
+            lang=self.locales[locale].html_lang,
+            settings=self.settings(locale),
+            components=list(components),
         )
 
-    def page_html(self, body: str, locale: str, page_url: str, src_uri: str, article: Article | None = None) -> str:
-        """The article body with the widget placed and the banner host in front.
-
-        ``article`` is the article shown on the page (for an untranslated page, the original):
-        its ``status`` components and its file for warnings. A ``/// status`` block marks where
-        the widget goes (its own components, else the article's, else all); without one, an
-        article listing ``status`` components gets the widget before the first step of a
-        guide, or at the top.
-        """
-        components = article.meta.status if article is not None else ()
-        source = article.src_uri if article is not None else src_uri
-        if not self.enabled:
-            if components:
-                self._warn(
-                    f"{source}: front matter lists status components ({', '.join(components)}) but "
-                    f"{self.config_file} sets no plugins.helpcenter.status.url; no live status is shown"
-                )
-            if SLOT in body:
-                self._warn(
-                    f"{source}: '/// status' block but {self.config_file} sets no "
-                    "plugins.helpcenter.status.url; the block is left out"
-                )
-                body = _replace_slots(body, lambda _names: "")
-            return body
-        placed = False
-
-        def widget(names: list[str] | None) -> str:
-            nonlocal placed
-            placed = True
-            return self.widget(locale, page_url, components if names is None else names)
-
-        if SLOT in body:
-            body = _replace_slots(body, widget)
-        if components and not placed:
-            at = next((i for i in (body.find(marker) for marker in _GUIDE_STEPS) if i >= 0), 0)
-            body = body[:at] + widget(None) + body[at:]
-        parts = self._locale(locale)
-        return parts.banner_open + _attr_json(list(components)) + parts.banner_close + body
+    def report(self, source: str, context: StatusContext) -> None:
+        """After the page's conversion: what the editor asked for that cannot be shown."""
+        if self.enabled:
+            return
+        if context.components:
+            self._warn(
+                f"{source}: front matter lists status components ({', '.join(context.components)}) but "
+                f"{self.config_file} sets no plugins.helpcenter.status.url; no live status is shown"
+            )
+        if context.unplaced_blocks:
+            self._warn(
+                f"{source}: '/// status' block but {self.config_file} sets no "
+                "plugins.helpcenter.status.url; the block is left out"
+            )
 
     def _warn(self, message: str) -> None:
         """Each problem once per build, though untranslated pages repeat their original."""
         if message not in self._warned:
             self._warned.add(message)
             log.warning(message)
-
-
-def _replace_slots(body: str, render: Callable[[list[str] | None], str]) -> str:
-    out: list[str] = []
-    start = 0
-    while (at := body.find(SLOT, start)) >= 0:
-        end = body.find("</div>", at)
-        end = len(body) if end < 0 else end + len("</div>")
-        match = _SLOT_COMPONENTS.search(body, at, end)
-        names = json.loads(html.unescape(match.group(1))) if match else None
-        out += [body[start:at], render(names)]
-        start = end
-    out.append(body[start:])
-    return "".join(out)
