@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from jinja2 import Environment
+from jinja2 import Environment, pass_context
 from mkdocs.commands.build import get_context
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
@@ -51,6 +51,8 @@ BUNDLES = {
 STATUS_PARTS = frozenset({"status.css", "status.js"})
 THEME_DIR = Path(__file__).parent / "theme"
 SHARD_VARIABLE = "HELPCENTER_LOCALES"
+# MkDocs's template filters that turn an asset path into a URL (from the page, or from base_url).
+ASSET_FILTERS = ("url", "script_tag")
 
 
 class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
@@ -416,14 +418,26 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         assert self.env is not None and self.plan is not None
         self._use_locale(config, locale)
         context = get_context(self.navs[locale], [], config)
-        context["base_url"] = urlsplit(config.site_url or "/").path
+        root = urlsplit(config.site_url or "/").path
+        # Served at any depth, so every link is from the site root. The theme's "base" (its search
+        # index, instant navigation) is the locale's root, like on every other page of the locale;
+        # its assets (the url filter) stay at the site root.
+        context["base_url"] = root.rstrip("/") + f"/{locale}/"
         home = self.plan.center.homes.get(locale)
         switcher, hreflang = self.composer.switcher(home.src_uri if home else "", locale, f"{locale}/")
         for entry in switcher:  # a 404 page is served at any depth
-            entry["href"] = context["base_url"].rstrip("/") + "/" + self.plan.home_url(entry["code"])
+            entry["href"] = root.rstrip("/") + "/" + self.plan.home_url(entry["code"])
         self._alternates(config, hreflang)
         context["helpcenter"] = {"locale": locale, "switcher": switcher}  # type: ignore[typeddict-unknown-key]
-        output = self.env.get_template("404.html").render(context)
+        filters = self.env.filters
+        theirs = {name: filters[name] for name in ASSET_FILTERS}
+        assets = {"page": None, "base_url": root}  # all that MkDocs's url and script_tag filters read
+        for name, original in theirs.items():
+            filters[name] = pass_context(lambda _context, value, original=original: original(assets, value))
+        try:
+            output = self.env.get_template("404.html").render(context)
+        finally:
+            filters.update(theirs)
         write_file(output.encode("utf-8"), os.path.join(config.site_dir, locale, "404.html"))
 
 
