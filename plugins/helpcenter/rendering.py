@@ -6,11 +6,8 @@ installed: everything from front matter, category files or catalogs is text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from html import escape
-from importlib.resources import files as package_files
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template
@@ -61,13 +58,3 @@ class Renderer:
 def text(value: str | None) -> str:
     """Front-matter text made safe for places that take HTML (titles, meta tags)."""
     return escape(value or "", quote=True)
-
-
-@cache
-def _asset(name: str) -> str:
-    return (package_files("helpcenter") / "assets" / name).read_text(encoding="utf-8")
-
-
-def bundle(names: Iterable[str]) -> str:
-    """The plugin's asset parts (each self-contained) joined into the one file a site serves."""
-    return "\n".join(f"/* helpcenter: {name} */\n{_asset(name).strip()}\n" for name in names)
