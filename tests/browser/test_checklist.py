@@ -488,9 +488,15 @@ def test_source_edits_reset_only_what_changed(new_page, tmp_path, serve):
         expect(page.get_by_label(label)).to_be_checked()
     expect(page.locator(".hc-check__input")).to_have_count(11)
     expect(page.locator(".hc-top .hc-progress__text")).to_have_text("2 av 4 steg klara")
+    # Reading the page changed nothing stored: the old ticks count for nothing, and a reader's
+    # next tick writes only this page's checks.
+    assert stored(page) == before
+    page.get_by_label("Öppna E-post i menyn.").check()
+    page.get_by_label("Öppna E-post i menyn.").uncheck()
     after = stored(page)
     assert after is not None
-    assert set(after["c"]) == set(before["c"]) - {"step-3/c2", "step-4/c4"}
+    assert set(after["c"]) == set(before["c"]) - {"step-3/c2"}, "a rewritten item's own tick goes"
+    assert after["c"]["step-4/c4"] == before["c"]["step-4/c4"], "a check this page lacks is kept"
 
     # Steps reordered: every tick stays with its item, none lands on another.
     rebuild(project, built, reorder)
@@ -501,6 +507,55 @@ def test_source_edits_reset_only_what_changed(new_page, tmp_path, serve):
         expect(page.get_by_label(label)).to_be_checked()
     for label in ("Öppna E-post i menyn.", "Kontrollera att du skriver in rätt e-postadress och lösenord."):
         expect(page.get_by_label(label)).not_to_be_checked()
+    assert page.errors == []
+
+
+def test_a_translation_with_fewer_checks_keeps_the_others_ticks(new_page, tmp_path, serve):
+    """The Swedish step 2 gets a fourth check; its English translation (now outdated) has three.
+    Ticks made in Swedish survive a visit to the English page, and ticks made there."""
+    project = copy_example(tmp_path)
+    extra = "- [ ] Kontrollera att du använder en uppdaterad webbläsare.\n"
+    caps = "- [ ] Kontrollera att Caps Lock inte är aktiverat.\n"
+    source = project / SV_SOURCE
+    source.write_text(source.read_text(encoding="utf-8").replace(caps, caps + extra), encoding="utf-8")
+    built = build_served(project, serve)
+    page = new_page()
+    page.goto(built.guide("sv"))
+    tick_step(page, 2)
+    expect(step(page, 2).locator(".hc-check__input:checked")).to_have_count(4)
+
+    page.goto(built.guide("en"))
+    expect(step(page, 2).locator(".hc-check__input")).to_have_count(3)
+    expect(step(page, 2).locator(".hc-check__input:checked")).to_have_count(3)
+    step(page, 1).get_by_label("Done").check()
+    page.get_by_label("Check that Caps Lock is not turned on.").uncheck()
+    page.get_by_label("Check that Caps Lock is not turned on.").check()
+
+    page.goto(built.guide("sv"))
+    expect(step(page, 2).locator(".hc-check__input:checked")).to_have_count(4)
+    expect(page.get_by_label("Kontrollera att du använder en uppdaterad webbläsare.")).to_be_checked()
+    expect(step(page, 1).get_by_label("Klart")).to_be_checked()
+    expect(page.locator(".hc-top .hc-progress__text")).to_have_text("2 av 4 steg klara")
+    assert page.errors == []
+
+
+def test_a_tick_never_lands_on_an_item_with_other_text(new_page, site):
+    """Stored ticks whose fingerprints match no item (a translation whose steps were reordered,
+    an edited item) tick nothing; a tick whose text is elsewhere on the page goes there."""
+    page = new_page()
+    page.goto(site.guide())
+    boxes = step(page, 2).locator(".hc-check__input")
+    first, second = (boxes.nth(n).get_attribute("data-hc-fp") for n in (0, 1))
+    record = {"v": 1, "c": {"step-2/c1": second, "step-2/c3": "0123456789", "step-3/c1": first}, "s": "", "t": []}
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, json.dumps(record)])
+    page.reload()
+    # step-2/c1 holds the second item's fingerprint: the tick goes to the second item, and the
+    # first item takes back its own tick from step-3/c1, where its text is not.
+    expect(boxes.nth(0)).to_be_checked()
+    expect(boxes.nth(1)).to_be_checked()
+    expect(boxes.nth(2)).not_to_be_checked()
+    expect(step(page, 3).locator(".hc-check__input").first).not_to_be_checked()
+    assert stored(page) == record, "reading the page writes nothing"
     assert page.errors == []
 
 
