@@ -1,7 +1,7 @@
 """Live status, build side: the Python model, the fragments and their placement, the mock feed.
 
 The normalization that runs for readers is the JS one (tests/browser/test_status.py drives
-it with the same tables and compares it with the Python model below).
+it with the same tables and compares it with the Python model, tests/status_model.py).
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ from helpcenter import status
 from helpcenter.cli import build_parser
 from helpcenter.locales import Catalogs, locale_info, package_catalog_dir
 from helpcenter.sources import Article, Meta
-from helpcenter.status import Component, FeedError, Incident, normalize, to_cachet, to_statuspage
+from helpcenter.status import Component, Incident, to_cachet, to_statuspage
 from helpcenter.status_server import SCENARIOS, XSS, FeedServer, payload
+from status_model import FeedError, normalize
 
 # -- normalization tables (shared with the browser tests) -----------------------------------
 

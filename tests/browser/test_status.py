@@ -18,8 +18,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, expect
 
 from conftest import build_site, write_project
-from helpcenter.status import normalize
 from helpcenter.status_server import FeedServer
+from status_model import normalize
 from test_status import (
     CACHET_COMPONENT_CASES,
     CACHET_INCIDENT_CASES,
