@@ -494,17 +494,6 @@ def test_bad_settings_get_one_clear_warning(caplog, options, message):
     assert caplog.records[0].getMessage().startswith("helpcenter: mkdocs.yml: plugins.helpcenter.status")
 
 
-def test_page_html_is_cheap():
-    """Per-page work is a few string searches on the article body: O(body), no parsing."""
-    renderer = pages()
-    body = GUIDE.format(slot=SLOT) + "<p>" + "x" * 5000 + "</p>"
-    renderer.page_html(body, "sv", "sv/g/", "sv/g.md", article("Webmail", src="sv/g.md"))  # warm the per-locale cache
-    start = time.perf_counter()
-    for _ in range(1000):
-        renderer.page_html(body, "sv", "sv/g/", "sv/g.md", article("Webmail", src="sv/g.md"))
-    assert (time.perf_counter() - start) / 1000 < 0.0002  # 0.2 ms per page, far under the 1 ms budget
-
-
 # -- builds ------------------------------------------------------------------------------------
 
 GUIDE_MD = """\
@@ -674,9 +663,7 @@ def test_mock_feed_binds_loopback_only_and_slow_answers_end_with_it():
     connection = socket.create_connection(("127.0.0.1", server.server_address[1]))
     connection.sendall(b"GET /summary.json HTTP/1.0\r\n\r\n")
     time.sleep(0.2)
-    start = time.perf_counter()
-    server.close()
-    assert time.perf_counter() - start < 2
+    server.close()  # how long that takes is measured by `make bench` (row 9)
     connection.settimeout(2)
     assert connection.recv(100) == b""  # dropped, not answered late
     connection.close()

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, expect
+from playwright.sync_api import Page, expect
+from tests.browser.conftest import stay_offline
 
 from conftest import build_project, copy_example
 
@@ -49,43 +50,6 @@ def site(tmp_path_factory, serve) -> Site:
     return build_served(copy_example(tmp_path_factory.mktemp("checklist")), serve)
 
 
-def offline(context: BrowserContext, site_url: str) -> None:
-    """Third-party requests (the theme's web fonts) get an empty answer: tests stay offline."""
-    context.route(
-        re.compile(r"^https?://(?!127\.0\.0\.1[:/]).*"),
-        lambda route: route.fulfill(status=200, body="", content_type="text/css"),
-    )
-
-
-@pytest.fixture
-def new_page(browser: Browser, site: Site) -> Iterator[Callable[..., Page]]:
-    """Pages whose console errors and uncaught errors are collected in ``page.errors``."""
-    contexts: list[BrowserContext] = []
-
-    def make(context: BrowserContext | None = None, **options) -> Page:
-        if context is None:
-            context = browser.new_context(locale=options.pop("locale", "sv-SE"), **options)
-            offline(context, site.url)
-            contexts.append(context)
-        page = context.new_page()
-        errors: list[str] = []
-
-        def on_console(message: ConsoleMessage) -> None:
-            # Material probes <alternate>/sitemap.xml for its language selector; a 404 there
-            # is the theme's and the alternates' business, not the checklist's.
-            if message.type == "error" and not message.location.get("url", "").endswith("/sitemap.xml"):
-                errors.append(message.text)
-
-        page.on("console", on_console)
-        page.on("pageerror", lambda error: errors.append(f"uncaught: {error}"))
-        page.errors = errors  # type: ignore[attr-defined]
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
 def step(page: Page, number: int):
     return page.locator(".hc-step").nth(number - 1)
 
@@ -115,7 +79,7 @@ def test_a_tick_survives_a_reload_and_a_new_tab(new_page, site):
     box.check()
     page.reload()
     expect(page.get_by_label("Kontrollera att Caps Lock inte är aktiverat.")).to_be_checked()
-    other = new_page(page.context)
+    other = new_page(context=page.context)
     other.goto(site.guide())
     expect(other.get_by_label("Kontrollera att Caps Lock inte är aktiverat.")).to_be_checked()
     expect(other.get_by_label("Kontrollera att du skriver in rätt e-postadress och lösenord.")).not_to_be_checked()
@@ -135,7 +99,7 @@ def test_the_whole_label_toggles_its_check(new_page, site):
 def test_two_open_tabs_stay_in_sync(new_page, site):
     first = new_page()
     first.goto(site.guide())
-    second = new_page(first.context)
+    second = new_page(context=first.context)
     second.goto(site.guide("en"))
     first.locator("#step-1").scroll_into_view_if_needed()
     step(first, 1).get_by_label("Klart").check()
@@ -343,7 +307,7 @@ def test_events_and_feedback_beacons(new_page, browser, tmp_path, serve):
     )
     built = build_served(project, serve)
     context = browser.new_context(locale="sv-SE")
-    offline(context, built.url)
+    stay_offline(context)
     beacons: list[dict] = []
 
     def collect(route):
@@ -352,7 +316,7 @@ def test_events_and_feedback_beacons(new_page, browser, tmp_path, serve):
 
     context.route(built.url + "feedback/collect", collect)
     context.add_init_script(RECORD_EVENTS)
-    page = new_page(context)
+    page = new_page(context=context)
     page.goto(built.guide())
     tick_step(page, 1)
     step(page, 1).get_by_role("button", name="Nej").click()
@@ -623,7 +587,7 @@ def test_instant_navigation_runs_no_data_block_as_script(new_page, site):
 
 def test_without_javascript_the_guide_is_a_plain_list(browser, site):
     context = browser.new_context(java_script_enabled=False, locale="sv-SE")
-    offline(context, site.url)
+    stay_offline(context)
     page = context.new_page()
     page.goto(site.guide())
     guide = page.locator(".hc-guide")

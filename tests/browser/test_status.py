@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from conftest import build_site, write_project
 from helpcenter.status_server import FeedServer
@@ -127,41 +127,6 @@ def sites(tmp_path_factory, serve, feed) -> Callable[..., Site]:
         return built[(banner, provider)]
 
     return get
-
-
-@pytest.fixture
-def new_page(browser: Browser) -> Iterator[Callable[..., Page]]:
-    """A reader in Stockholm; console errors and uncaught errors land in ``page.errors``.
-
-    The sites are built with ``font: false``: nothing leaves 127.0.0.1, no route is needed
-    (a route would also stall requests while a test holds the page's clock).
-    """
-    contexts: list[BrowserContext] = []
-
-    def make(locale: str = "sv-SE", context: BrowserContext | None = None, offline: bool = False, **options) -> Page:
-        if context is None:
-            context = browser.new_context(locale=locale, timezone_id="Europe/Stockholm", **options)
-            if offline:  # the example site asks Google for its web fonts: answer empty, stay offline
-                context.route(
-                    re.compile(r"^https?://(?!127\.0\.0\.1[:/]).*"),
-                    lambda route: route.fulfill(status=200, body="", content_type="text/css"),
-                )
-            contexts.append(context)
-        page = context.new_page()
-        errors: list[str] = []
-
-        def on_console(message: ConsoleMessage) -> None:
-            if message.type == "error" and not message.location.get("url", "").endswith("/sitemap.xml"):
-                errors.append(message.text)
-
-        page.on("console", on_console)
-        page.on("pageerror", lambda error: errors.append(f"uncaught: {error}"))
-        page.errors = errors  # type: ignore[attr-defined]
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
 
 
 def widget(page: Page):

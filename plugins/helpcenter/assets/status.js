@@ -25,7 +25,7 @@
   const SEVERITY = ["operational", "under_maintenance", UNKNOWN, "degraded_performance", "partial_outage", "major_outage"];
 
   // -- normalize: one model for every provider ----------------------------------------------
-  class FeedError extends Error {}
+  class FeedError extends Error {} // not a feed of the provider: shown as unavailable
 
   const oneOf = (value, allowed) => (allowed.includes(value) ? value : UNKNOWN);
   const text = (value) => (typeof value === "string" ? value : "");
@@ -53,7 +53,7 @@
   }
 
   function fromStatuspage(payload) {
-    if (!Array.isArray(payload.components)) throw new FeedError("a Statuspage summary has a components list");
+    if (!Array.isArray(payload.components)) throw new FeedError(); // a Statuspage summary has a components list
     const events = (kind, list, states) =>
       objects(list).map((item) =>
         makeEvent(item, {
@@ -78,7 +78,7 @@
 
   function fromCachet(payload) {
     const listed = payload.components && payload.components.data;
-    if (!Array.isArray(listed)) throw new FeedError("a Cachet feed has components.data");
+    if (!Array.isArray(listed)) throw new FeedError(); // a Cachet feed has components.data
     const namesById = new Map();
     const components = objects(listed)
       .filter((component) => text(component.name) && component.enabled !== false)
@@ -109,7 +109,7 @@
   }
 
   function normalize(payload, provider) {
-    if (!isObject(payload)) throw new FeedError("a feed is a JSON object");
+    if (!isObject(payload)) throw new FeedError(); // a feed is a JSON object
     return provider === "cachet" ? fromCachet(payload) : fromStatuspage(payload);
   }
   window.HelpcenterStatus = { normalize };
@@ -118,7 +118,7 @@
   async function fetchJson(url, signal) {
     const response = await fetch(url, { signal, cache: "no-cache" });
     const body = response.ok && (await response.text());
-    if (!body || body.length > MAX_FEED_CHARS) throw new FeedError("no answer, or too large");
+    if (!body || body.length > MAX_FEED_CHARS) throw new FeedError(); // no answer, or too large
     return JSON.parse(body);
   }
 
