@@ -35,7 +35,8 @@ from .guide import GuideContext, GuideExtension
 from .locales import CatalogError, Catalogs, LocaleInfo, locale_info, package_catalog_dir, theme_language
 from .pages import Composer, SitePlan, claim_files, plan_site
 from .related import RelatedIndex, Weights, check_references
-from .rendering import Renderer, bundle, text
+from .rendering import Renderer, text
+from .served import bundle
 from .sources import Article, HelpCenter, SourceFile, build_help_center
 from .status import StatusPages
 

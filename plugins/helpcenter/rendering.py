@@ -6,10 +6,7 @@ installed: everything from front matter, category files or catalogs is text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
-from importlib.resources import files as package_files
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template
@@ -67,13 +64,3 @@ def text(value: str | None) -> Markup:
     and those that escape it themselves (``| e``, e.g. an ``aria-label``) leave it alone.
     """
     return escape(value or "")
-
-
-@cache
-def _asset(name: str) -> str:
-    return (package_files("helpcenter") / "assets" / name).read_text(encoding="utf-8")
-
-
-def bundle(names: Iterable[str]) -> str:
-    """The plugin's asset parts (each self-contained) joined into the one file a site serves."""
-    return "\n".join(f"/* helpcenter: {name} */\n{_asset(name).strip()}\n" for name in names)

@@ -3,8 +3,9 @@
 The status of a service is only known in the reader's browser (``assets/status.js``
 fetches the feed, normalizes it and renders it). This module holds:
 
-* the normalized model (``Summary``) and ``normalize(payload, provider)``, the
-  Python twin of the JS normalization, used by the mock feed server and the tests;
+* the normalized model (``Summary``), what ``assets/status.js`` makes of a feed, used by
+  the mock feed server (the Python twin of the JS normalization, a test oracle, is
+  ``tests/status_model.py``);
 * ``to_statuspage`` / ``to_cachet``: the model written back in each provider's shape;
 * ``StatusPages``: the widget and the banner host (with the settings and localized
   words status.js reads), rendered from templates; ``blocks.py`` places the widget
@@ -17,7 +18,6 @@ Never green when it doesn't know: any value outside a provider's vocabulary beco
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -41,14 +41,8 @@ MAINTENANCE_STATES = ("scheduled", "in_progress", "verifying", "completed")
 PROVIDERS = ("statuspage", "cachet")
 BANNER_MODES = ("all", "components", "major")
 
-# Cachet 2.x API v1: component status 0..4, incident status 0 (scheduled) ..4 (fixed).
+# Cachet 2.x API v1: component status 0..4.
 _CACHET_COMPONENTS = (UNKNOWN, "operational", "degraded_performance", "partial_outage", "major_outage")
-_CACHET_INCIDENTS = ("scheduled", "investigating", "identified", "monitoring", "resolved")
-_CACHET_RANK = {"operational": 0, "degraded_performance": 1, "partial_outage": 2, "major_outage": 3}
-
-
-class FeedError(ValueError):
-    """A payload that is not a feed of the given provider."""
 
 
 @dataclass(frozen=True)
@@ -106,147 +100,6 @@ class Summary:
                 for i in self.incidents
             ],
         }
-
-
-# -- normalization (mirrors assets/status.js) -------------------------------------------
-
-
-def _one(value: object, allowed: Sequence[str]) -> str:
-    return value if isinstance(value, str) and value in allowed else UNKNOWN
-
-
-def _str(value: object) -> str:
-    return value if isinstance(value, str) else ""
-
-
-def _objects(value: object) -> list[dict[str, Any]]:
-    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
-
-
-def _link(value: object) -> str:
-    """Only http(s) links from a feed; anything else (``javascript:`` ...) is dropped."""
-    text = _str(value)
-    return text if re.match(r"https?://[^\s/?#]", text, re.I) else ""
-
-
-def _number(value: object) -> int:
-    """Cachet's status numbers: an integer, or a one-digit string; -1 for anything else."""
-    if isinstance(value, bool):
-        return -1
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return int(value) if value.is_integer() else -1
-    if isinstance(value, str) and re.fullmatch("[0-9]", value):
-        return int(value)
-    return -1
-
-
-def _is_key(value: object) -> bool:
-    return isinstance(value, (int, str)) and not isinstance(value, bool)
-
-
-def _is_id(value: object) -> bool:
-    """What a JS ``Map`` finds by value: numbers, strings, null (not objects, not booleans)."""
-    return value is None or (isinstance(value, (int, float, str)) and not isinstance(value, bool))
-
-
-def _id(item: Mapping[str, Any]) -> str:
-    value = item.get("id")
-    return _str(value) or (str(value) if _is_key(value) else "") or _str(item.get("name"))
-
-
-def _affected(incident: Mapping[str, Any]) -> tuple[str, ...]:
-    return tuple(n for n in (_str(c.get("name")) for c in _objects(incident.get("components"))) if n)
-
-
-def _statuspage_event(item: Mapping[str, Any], kind: str) -> Incident:
-    maintenance = kind == "maintenance"
-    started = item.get("scheduled_for") if maintenance else item.get("started_at") or item.get("created_at")
-    return Incident(
-        id=_id(item),
-        kind=kind,
-        name=_str(item.get("name")),
-        impact=_one(item.get("impact"), IMPACTS),
-        status=_one(item.get("status"), MAINTENANCE_STATES if maintenance else INCIDENT_STATES),
-        started=_str(started),
-        url=_link(item.get("shortlink")),
-        components=_affected(item),
-    )
-
-
-def _statuspage(payload: Mapping[str, Any]) -> Summary:
-    if not isinstance(payload.get("components"), list):
-        raise FeedError("a Statuspage summary has a 'components' list")
-    status = payload.get("status")
-    return Summary(
-        indicator=_one(status.get("indicator") if isinstance(status, dict) else None, INDICATORS),
-        components=tuple(
-            Component(c["name"], _one(c.get("status"), COMPONENT_STATES))
-            for c in _objects(payload["components"])
-            if _str(c.get("name"))
-        ),
-        incidents=tuple(_statuspage_event(i, "incident") for i in _objects(payload.get("incidents")))
-        + tuple(_statuspage_event(i, "maintenance") for i in _objects(payload.get("scheduled_maintenances"))),
-    )
-
-
-def _cachet(payload: Mapping[str, Any]) -> Summary:
-    listed = payload.get("components")
-    if not isinstance(listed, dict) or not isinstance(listed.get("data"), list):
-        raise FeedError("a Cachet feed has {'components': {'data': [...]}}")
-    names: dict[int | float | str | None, str] = {}
-    components = []
-    for item in _objects(listed["data"]):
-        name = _str(item.get("name"))
-        if not name or item.get("enabled") is False:
-            continue
-        number = _number(item.get("status"))
-        status = _CACHET_COMPONENTS[number] if 0 <= number < len(_CACHET_COMPONENTS) else UNKNOWN
-        components.append(Component(name, status))
-        if _is_id(item.get("id")):
-            names[item.get("id")] = name
-    worst, unsure = -1, not components
-    for component in components:
-        if component.status == UNKNOWN:
-            unsure = True
-        else:
-            worst = max(worst, _CACHET_RANK[component.status])
-    indicator = INDICATORS[worst] if worst > 0 else UNKNOWN if unsure else "none"
-    incidents = []
-    reported = payload.get("incidents")
-    for item in _objects(reported.get("data") if isinstance(reported, dict) else None):
-        if item.get("visible") in (0, False, "0", ""):  # JS: visible != 0
-            continue
-        number = _number(item.get("status"))
-        status = _CACHET_INCIDENTS[number] if 0 <= number < len(_CACHET_INCIDENTS) else UNKNOWN
-        affected = item.get("component_id")
-        incidents.append(
-            Incident(
-                id=_id(item),
-                kind="maintenance" if status == "scheduled" else "incident",
-                name=_str(item.get("name")),
-                status=status,
-                started=_str(item.get("occurred_at") or item.get("created_at")),
-                url=_link(item.get("permalink")),
-                components=(names[affected],) if _is_id(affected) and affected in names else (),
-            )
-        )
-    return Summary(indicator, tuple(components), tuple(incidents))
-
-
-def normalize(payload: object, provider: str = "statuspage") -> Summary:
-    """One provider's payload as the model. Raises ``FeedError`` for a payload of another shape.
-
-    ``cachet`` takes ``{"components": <GET /api/v1/components>, "incidents": <GET /api/v1/incidents>}``.
-    """
-    if not isinstance(payload, dict):
-        raise FeedError("a feed is a JSON object")
-    if provider == "cachet":
-        return _cachet(payload)
-    if provider == "statuspage":
-        return _statuspage(payload)
-    raise FeedError(f"unknown provider '{provider}' (one of {', '.join(PROVIDERS)})")
 
 
 # -- the model in each provider's shape (for the mock feed) -----------------------------

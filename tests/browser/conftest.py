@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import threading
 from collections.abc import Callable, Iterator
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Playwright, sync_playwright
 
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 CHROMIUM_ARGS = [
@@ -142,3 +143,48 @@ def page(context) -> Iterator[Page]:
     page.errors = errors  # type: ignore[attr-defined]
     yield page
     page.close()
+
+
+def stay_offline(context: BrowserContext) -> None:
+    """Third-party requests (e.g. a theme's web fonts) get an empty answer: tests stay offline."""
+    context.route(
+        re.compile(r"^https?://(?!127\.0\.0\.1[:/]).*"),
+        lambda route: route.fulfill(status=200, body="", content_type="text/css"),
+    )
+
+
+@pytest.fixture
+def new_page(browser: Browser) -> Iterator[Callable[..., Page]]:
+    """``new_page(locale="sv-SE", context=None, offline=False, **context_options)``: a reader in
+    Stockholm; console errors and uncaught errors of the page land in ``page.errors``.
+
+    ``context`` opens another tab of that reader; ``offline`` answers third-party requests
+    empty (not by default: a route would also stall requests while a test holds the page's clock).
+    """
+    contexts: list[BrowserContext] = []
+
+    def make(
+        locale: str = "sv-SE", context: BrowserContext | None = None, offline: bool = False, **options: object
+    ) -> Page:
+        if context is None:
+            context = browser.new_context(locale=locale, timezone_id="Europe/Stockholm", **options)  # type: ignore[arg-type]
+            if offline:
+                stay_offline(context)
+            contexts.append(context)
+        page = context.new_page()
+        errors = ConsoleErrors()
+
+        def on_console(message: ConsoleMessage) -> None:
+            # Material probes <alternate>/sitemap.xml for its language selector; a 404 there
+            # is the theme's and the alternates' business, not the plugin's scripts'.
+            if message.type == "error" and not message.location.get("url", "").endswith("/sitemap.xml"):
+                errors.append(message.text)
+
+        page.on("console", on_console)
+        page.on("pageerror", lambda error: errors.append(f"uncaught: {error}"))
+        page.errors = errors  # type: ignore[attr-defined]
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, expect
+from playwright.sync_api import Page, expect
+from tests.browser.conftest import stay_offline
 
 from conftest import build_project, copy_example
 
@@ -49,43 +50,6 @@ def site(tmp_path_factory, serve) -> Site:
     return build_served(copy_example(tmp_path_factory.mktemp("checklist")), serve)
 
 
-def offline(context: BrowserContext, site_url: str) -> None:
-    """Third-party requests (the theme's web fonts) get an empty answer: tests stay offline."""
-    context.route(
-        re.compile(r"^https?://(?!127\.0\.0\.1[:/]).*"),
-        lambda route: route.fulfill(status=200, body="", content_type="text/css"),
-    )
-
-
-@pytest.fixture
-def new_page(browser: Browser, site: Site) -> Iterator[Callable[..., Page]]:
-    """Pages whose console errors and uncaught errors are collected in ``page.errors``."""
-    contexts: list[BrowserContext] = []
-
-    def make(context: BrowserContext | None = None, **options) -> Page:
-        if context is None:
-            context = browser.new_context(locale=options.pop("locale", "sv-SE"), **options)
-            offline(context, site.url)
-            contexts.append(context)
-        page = context.new_page()
-        errors: list[str] = []
-
-        def on_console(message: ConsoleMessage) -> None:
-            # Material probes <alternate>/sitemap.xml for its language selector; a 404 there
-            # is the theme's and the alternates' business, not the checklist's.
-            if message.type == "error" and not message.location.get("url", "").endswith("/sitemap.xml"):
-                errors.append(message.text)
-
-        page.on("console", on_console)
-        page.on("pageerror", lambda error: errors.append(f"uncaught: {error}"))
-        page.errors = errors  # type: ignore[attr-defined]
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
 def step(page: Page, number: int):
     return page.locator(".hc-step").nth(number - 1)
 
@@ -115,7 +79,7 @@ def test_a_tick_survives_a_reload_and_a_new_tab(new_page, site):
     box.check()
     page.reload()
     expect(page.get_by_label("Kontrollera att Caps Lock inte är aktiverat.")).to_be_checked()
-    other = new_page(page.context)
+    other = new_page(context=page.context)
     other.goto(site.guide())
     expect(other.get_by_label("Kontrollera att Caps Lock inte är aktiverat.")).to_be_checked()
     expect(other.get_by_label("Kontrollera att du skriver in rätt e-postadress och lösenord.")).not_to_be_checked()
@@ -135,7 +99,7 @@ def test_the_whole_label_toggles_its_check(new_page, site):
 def test_two_open_tabs_stay_in_sync(new_page, site):
     first = new_page()
     first.goto(site.guide())
-    second = new_page(first.context)
+    second = new_page(context=first.context)
     second.goto(site.guide("en"))
     first.locator("#step-1").scroll_into_view_if_needed()
     step(first, 1).get_by_label("Klart").check()
@@ -343,7 +307,7 @@ def test_events_and_feedback_beacons(new_page, browser, tmp_path, serve):
     )
     built = build_served(project, serve)
     context = browser.new_context(locale="sv-SE")
-    offline(context, built.url)
+    stay_offline(context)
     beacons: list[dict] = []
 
     def collect(route):
@@ -352,7 +316,7 @@ def test_events_and_feedback_beacons(new_page, browser, tmp_path, serve):
 
     context.route(built.url + "feedback/collect", collect)
     context.add_init_script(RECORD_EVENTS)
-    page = new_page(context)
+    page = new_page(context=context)
     page.goto(built.guide())
     tick_step(page, 1)
     step(page, 1).get_by_role("button", name="Nej").click()
@@ -488,9 +452,15 @@ def test_source_edits_reset_only_what_changed(new_page, tmp_path, serve):
         expect(page.get_by_label(label)).to_be_checked()
     expect(page.locator(".hc-check__input")).to_have_count(11)
     expect(page.locator(".hc-top .hc-progress__text")).to_have_text("2 av 4 steg klara")
+    # Reading the page changed nothing stored: the old ticks count for nothing, and a reader's
+    # next tick writes only this page's checks.
+    assert stored(page) == before
+    page.get_by_label("Öppna E-post i menyn.").check()
+    page.get_by_label("Öppna E-post i menyn.").uncheck()
     after = stored(page)
     assert after is not None
-    assert set(after["c"]) == set(before["c"]) - {"step-3/c2", "step-4/c4"}
+    assert set(after["c"]) == set(before["c"]) - {"step-3/c2"}, "a rewritten item's own tick goes"
+    assert after["c"]["step-4/c4"] == before["c"]["step-4/c4"], "a check this page lacks is kept"
 
     # Steps reordered: every tick stays with its item, none lands on another.
     rebuild(project, built, reorder)
@@ -501,6 +471,55 @@ def test_source_edits_reset_only_what_changed(new_page, tmp_path, serve):
         expect(page.get_by_label(label)).to_be_checked()
     for label in ("Öppna E-post i menyn.", "Kontrollera att du skriver in rätt e-postadress och lösenord."):
         expect(page.get_by_label(label)).not_to_be_checked()
+    assert page.errors == []
+
+
+def test_a_translation_with_fewer_checks_keeps_the_others_ticks(new_page, tmp_path, serve):
+    """The Swedish step 2 gets a fourth check; its English translation (now outdated) has three.
+    Ticks made in Swedish survive a visit to the English page, and ticks made there."""
+    project = copy_example(tmp_path)
+    extra = "- [ ] Kontrollera att du använder en uppdaterad webbläsare.\n"
+    caps = "- [ ] Kontrollera att Caps Lock inte är aktiverat.\n"
+    source = project / SV_SOURCE
+    source.write_text(source.read_text(encoding="utf-8").replace(caps, caps + extra), encoding="utf-8")
+    built = build_served(project, serve)
+    page = new_page()
+    page.goto(built.guide("sv"))
+    tick_step(page, 2)
+    expect(step(page, 2).locator(".hc-check__input:checked")).to_have_count(4)
+
+    page.goto(built.guide("en"))
+    expect(step(page, 2).locator(".hc-check__input")).to_have_count(3)
+    expect(step(page, 2).locator(".hc-check__input:checked")).to_have_count(3)
+    step(page, 1).get_by_label("Done").check()
+    page.get_by_label("Check that Caps Lock is not turned on.").uncheck()
+    page.get_by_label("Check that Caps Lock is not turned on.").check()
+
+    page.goto(built.guide("sv"))
+    expect(step(page, 2).locator(".hc-check__input:checked")).to_have_count(4)
+    expect(page.get_by_label("Kontrollera att du använder en uppdaterad webbläsare.")).to_be_checked()
+    expect(step(page, 1).get_by_label("Klart")).to_be_checked()
+    expect(page.locator(".hc-top .hc-progress__text")).to_have_text("2 av 4 steg klara")
+    assert page.errors == []
+
+
+def test_a_tick_never_lands_on_an_item_with_other_text(new_page, site):
+    """Stored ticks whose fingerprints match no item (a translation whose steps were reordered,
+    an edited item) tick nothing; a tick whose text is elsewhere on the page goes there."""
+    page = new_page()
+    page.goto(site.guide())
+    boxes = step(page, 2).locator(".hc-check__input")
+    first, second = (boxes.nth(n).get_attribute("data-hc-fp") for n in (0, 1))
+    record = {"v": 1, "c": {"step-2/c1": second, "step-2/c3": "0123456789", "step-3/c1": first}, "s": "", "t": []}
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, json.dumps(record)])
+    page.reload()
+    # step-2/c1 holds the second item's fingerprint: the tick goes to the second item, and the
+    # first item takes back its own tick from step-3/c1, where its text is not.
+    expect(boxes.nth(0)).to_be_checked()
+    expect(boxes.nth(1)).to_be_checked()
+    expect(boxes.nth(2)).not_to_be_checked()
+    expect(step(page, 3).locator(".hc-check__input").first).not_to_be_checked()
+    assert stored(page) == record, "reading the page writes nothing"
     assert page.errors == []
 
 
@@ -568,7 +587,7 @@ def test_instant_navigation_runs_no_data_block_as_script(new_page, site):
 
 def test_without_javascript_the_guide_is_a_plain_list(browser, site):
     context = browser.new_context(java_script_enabled=False, locale="sv-SE")
-    offline(context, site.url)
+    stay_offline(context)
     page = context.new_page()
     page.goto(site.guide())
     guide = page.locator(".hc-guide")

@@ -16,13 +16,13 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from babel import Locale
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from conftest import build_site, write_project
 from helpcenter import status
 from helpcenter.locales import Catalogs, package_catalog_dir
-from helpcenter.status import normalize
 from helpcenter.status_server import FeedServer
+from status_model import normalize
 from test_status import (
     CACHET_COMPONENT_CASES,
     CACHET_INCIDENT_CASES,
@@ -130,41 +130,6 @@ def sites(tmp_path_factory, serve, feed) -> Callable[..., Site]:
         return built[(banner, provider)]
 
     return get
-
-
-@pytest.fixture
-def new_page(browser: Browser) -> Iterator[Callable[..., Page]]:
-    """A reader in Stockholm; console errors and uncaught errors land in ``page.errors``.
-
-    The sites are built with ``font: false``: nothing leaves 127.0.0.1, no route is needed
-    (a route would also stall requests while a test holds the page's clock).
-    """
-    contexts: list[BrowserContext] = []
-
-    def make(locale: str = "sv-SE", context: BrowserContext | None = None, offline: bool = False, **options) -> Page:
-        if context is None:
-            context = browser.new_context(locale=locale, timezone_id="Europe/Stockholm", **options)
-            if offline:  # the example site asks Google for its web fonts: answer empty, stay offline
-                context.route(
-                    re.compile(r"^https?://(?!127\.0\.0\.1[:/]).*"),
-                    lambda route: route.fulfill(status=200, body="", content_type="text/css"),
-                )
-            contexts.append(context)
-        page = context.new_page()
-        errors: list[str] = []
-
-        def on_console(message: ConsoleMessage) -> None:
-            if message.type == "error" and not message.location.get("url", "").endswith("/sitemap.xml"):
-                errors.append(message.text)
-
-        page.on("console", on_console)
-        page.on("pageerror", lambda error: errors.append(f"uncaught: {error}"))
-        page.errors = errors  # type: ignore[attr-defined]
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
 
 
 def widget(page: Page):
@@ -445,6 +410,105 @@ def test_banner_on_every_page_and_dismissed_per_incident(new_page, sites, feed):
     page.evaluate("sessionStorage.clear()")
     page.reload()
     expect(page.locator(".hc-banner")).to_contain_text("Slow Webmail login")
+    assert page.errors == []
+
+
+# -- hostile feeds and storage ----------------------------------------------------------------------
+
+
+def feed_key(feed: FeedServer) -> str:
+    return "hc-status:" + feed.url + "api/v2/summary.json"
+
+
+def serve_feed(page: Page, feed: FeedServer, body: dict) -> None:
+    """The feed answers ``body`` (with CORS, as a public feed does) for this page's context."""
+    text = json.dumps(body, separators=(",", ":"))
+    headers = {"Access-Control-Allow-Origin": "*"}
+    page.context.route(
+        feed.url + "api/v2/summary.json",
+        lambda route: route.fulfill(status=200, body=text, content_type="application/json", headers=headers),
+    )
+
+
+def statuspage_feed(components: list[dict]) -> dict:
+    return {"status": {"indicator": "none"}, "components": components, "incidents": [], "scheduled_maintenances": []}
+
+
+def test_a_cache_stamped_in_the_future_is_not_trusted(new_page, sites, feed):
+    """A cached "all fine" from the future would show green with no fetch: it counts as no cache."""
+    feed.scenario = "major_outage"
+    hits = feed_hits(feed)
+    cached = {"indicator": "none", "components": [{"name": "Webmail", "status": "operational"}], "incidents": []}
+    page = new_page()
+    stamp = f"{{t: Date.now() + 3600e3, d: {json.dumps(cached)}}}"
+    page.add_init_script(f"sessionStorage.setItem({json.dumps(feed_key(feed))}, JSON.stringify({stamp}))")
+    page.goto(sites().url + GUIDE_SV)
+    expect(widget(page).locator(".hc-status__head")).to_have_text("Allvarligt driftavbrott")
+    expect(widget(page).locator(".hc-status__list li")).to_have_text(["Webmail Större avbrott"])
+    assert feed_hits(feed) > hits
+    assert page.errors == []
+
+
+@pytest.mark.parametrize(
+    "dismissed",
+    ['{"incident:inc-major": true}', '"incident:inc-major"', "42", '[null, {"id": 1}]'],
+    ids=["object", "string", "number", "not-strings"],
+)
+def test_a_broken_dismissed_list_hides_no_incident(new_page, sites, feed, dismissed):
+    feed.scenario = "major_outage"
+    page = new_page()
+    page.add_init_script(f"localStorage.setItem('hc-status:dismissed', {json.dumps(dismissed)})")
+    page.goto(sites().url + GUIDE_SV)
+    banner = page.locator(".hc-banner")
+    expect(banner).to_contain_text("Webmail and email delivery are down")
+    expect(widget(page).locator(".hc-status__head")).to_have_text("Allvarligt driftavbrott")
+    banner.get_by_role("button").click()  # dismissing still works, and is kept from now on
+    expect(banner).to_be_hidden()
+    assert page.evaluate("JSON.parse(localStorage.getItem('hc-status:dismissed'))")[-1] == "incident:inc-major"
+    assert page.errors == []
+
+
+@pytest.mark.parametrize(
+    ("states", "shown", "level"),
+    [
+        (["operational", "major_outage"], "Större avbrott", "critical"),
+        (["major_outage", "operational"], "Större avbrott", "critical"),
+        (["operational", "bogus"], "Status okänd", "unknown"),
+        (["degraded_performance", "under_maintenance", "partial_outage"], "Delvis avbrott", "major"),
+    ],
+)
+def test_same_named_components_show_the_worst_state(new_page, sites, feed, states, shown, level):
+    page = new_page()
+    serve_feed(page, feed, statuspage_feed([{"name": "Webmail", "status": state} for state in states]))
+    page.goto(sites().url + GUIDE_SV)
+    rows = widget(page).locator(".hc-status__list li")
+    expect(rows).to_have_text([f"Webmail {shown}"])
+    assert rows.locator(".hc-status__state").get_attribute("data-level") == level
+    page.goto(sites().url + ALL)  # every component of the feed: the name once, the worst state
+    expect(widget(page).locator(".hc-status__list li")).to_have_text([f"Webmail {shown}"])
+    assert page.errors == []
+
+
+LONGEST_TASK = """
+window.__longest = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
+}).observe({ type: "longtask", buffered: true });
+"""
+
+
+def test_a_feed_of_twenty_thousand_components_does_not_freeze_the_page(new_page, sites, feed):
+    """Under the 1 MB cap: matching names is one pass, not a search per name."""
+    components = [{"name": f"S{n}", "status": "operational"} for n in range(20_000)]
+    body = statuspage_feed(components)
+    assert len(json.dumps(body, separators=(",", ":"))) < 1 << 20
+    page = new_page()
+    page.add_init_script(LONGEST_TASK)
+    serve_feed(page, feed, body)
+    page.goto(sites().url + ALL)
+    expect(widget(page).locator(".hc-status__list li")).to_have_count(20_000, timeout=60_000)
+    longest = page.evaluate("window.__longest")
+    assert longest < 2000, f"the main thread was blocked {longest:.0f} ms"
     assert page.errors == []
 
 

@@ -1,94 +1,217 @@
 // Guides that remember: ticks, progress, "Did this solve your problem?" and events.
 // Every word comes from the page (the guide's data-hc-config, built from the locale's
-// catalog); state lives in localStorage under "helpcenter:guide:<article id>", keyed by
-// step anchor and item key and checked against the item's source fingerprint.
+// catalog). The reader's state lives in localStorage under "helpcenter:guide:<article id>",
+// one entry shared by every locale of the article.
 (() => {
   "use strict";
-  const PREFIX = "helpcenter:guide:";
-  const memory = new Map(); // what storage would not keep (private mode, quota, disabled)
-  const guides = new WeakMap(); // guide element -> refresh(changedKey)
-  let persistent; // does storage keep what it is given? Asked once, on the first guide.
 
-  const read = (key) => {
-    let text = memory.get(key);
-    if (text === undefined) {
-      try { text = localStorage.getItem(key); } catch { text = null; }
+  // -- the stored record ----------------------------------------------------------------------
+  // Stored compactly as {"v":1,"c":{"<step>/<item>":"<fingerprint>"},"s":"<step>","t":["<step>"]};
+  // read into a record with named fields:
+  //   checks: Map of check id ("<step anchor>/<item key>") -> fingerprint of the ticked item's source text
+  //   solved: the step answered "Yes" ("" if none)
+  //   tried:  the steps answered "No"
+  const STORAGE_PREFIX = "helpcenter:guide:";
+  const FORMAT_VERSION = 1;
+  const unsaved = new Map(); // what storage would not keep (private mode, quota, disabled), by key
+  const refreshers = new WeakMap(); // guide element -> its refresh(changedKey)
+  let storageKeeps; // does storage keep what it is given? Asked once, on the first guide.
+
+  const emptyRecord = () => ({ checks: new Map(), solved: "", tried: [] });
+
+  function readText(key) {
+    if (unsaved.has(key)) return unsaved.get(key);
+    try {
+      return localStorage.getItem(key);
+    } catch {
+      return null;
     }
+  }
+
+  // Anything but the current format (broken, foreign, older) counts as no state.
+  function parseRecord(text) {
     let data = null;
-    try { data = JSON.parse(text); } catch { /* corrupted: start afresh */ }
-    // Anything but the current format (foreign, older, broken) counts as no state.
-    const ok = data && data.v === 1 && data.c && typeof data.c === "object";
+    try {
+      data = JSON.parse(text);
+    } catch {
+      return emptyRecord();
+    }
+    const isCurrent = data && data.v === FORMAT_VERSION && data.c && typeof data.c === "object";
+    if (!isCurrent || Array.isArray(data.c)) return emptyRecord();
     return {
-      c: ok ? data.c : {},
-      s: ok && typeof data.s === "string" ? data.s : "",
-      t: ok && Array.isArray(data.t) ? data.t : [],
+      checks: new Map(Object.entries(data.c).filter(([, fingerprint]) => typeof fingerprint === "string")),
+      solved: typeof data.s === "string" ? data.s : "",
+      tried: Array.isArray(data.t) ? data.t.filter((step) => typeof step === "string") : [],
     };
-  };
-  const write = (key, state) => {
-    const text = state && JSON.stringify({ v: 1, ...state });
-    memory.set(key, text);
+  }
+
+  function serialize(record) {
+    const stored = { v: FORMAT_VERSION, c: Object.fromEntries(record.checks), s: record.solved, t: record.tried };
+    return JSON.stringify(stored);
+  }
+
+  const load = (key) => parseRecord(readText(key));
+
+  function store(key, record) {
+    const text = record ? serialize(record) : null;
+    unsaved.set(key, text);
     try {
       if (text) localStorage.setItem(key, text);
       else localStorage.removeItem(key);
-    } catch { /* kept in memory for this page */ }
-  };
-  const make = (tag, className, text) => {
+      unsaved.delete(key);
+    } catch {
+      /* kept in memory for this page */
+    }
+  }
+
+  function storageIsKept() {
+    if (storageKeeps === undefined) {
+      try {
+        localStorage.setItem(STORAGE_PREFIX, "1");
+        localStorage.removeItem(STORAGE_PREFIX);
+        storageKeeps = true;
+      } catch {
+        storageKeeps = false;
+      }
+    }
+    return storageKeeps;
+  }
+
+  // -- what one page makes of the record -----------------------------------------------------
+  // A page knows only its own checks: a translation may have fewer or more items than
+  // another locale's page of the same article. It reads the ticks of its checks and leaves
+  // every other entry of the record as it is, for the pages that have those checks.
+
+  // A stored tick counts only where its fingerprint matches the check's. A tick whose item
+  // moved (its text is now at another check of this page) follows the text; no tick ever
+  // lands on an item with other text.
+  function pageView(record, checks, stepIds) {
+    const ticked = new Set();
+    const moved = []; // stored check ids whose tick went to another check of this page
+    for (const check of checks) {
+      if (check.fingerprint && record.checks.get(check.id) === check.fingerprint) ticked.add(check.id);
+    }
+    const unmatched = new Map(); // fingerprint -> stored check ids not matching their own check
+    for (const [id, fingerprint] of record.checks) {
+      if (ticked.has(id)) continue;
+      if (!unmatched.has(fingerprint)) unmatched.set(fingerprint, []);
+      unmatched.get(fingerprint).push(id);
+    }
+    for (const check of checks) {
+      if (ticked.has(check.id) || !check.fingerprint) continue;
+      const from = (unmatched.get(check.fingerprint) || []).shift();
+      if (from !== undefined) {
+        ticked.add(check.id);
+        moved.push(from);
+      }
+    }
+    return {
+      ticked,
+      moved,
+      solved: stepIds.includes(record.solved) ? record.solved : "",
+      tried: record.tried.filter((step) => stepIds.includes(step)),
+    };
+  }
+
+  // The page's view written over the record when the reader changes something: the ticks of
+  // this page's checks are written at their places (a tick that moved leaves its old place),
+  // its unticked checks lose their own ticks, and every other entry stays as it is.
+  function applyView(record, view, checks) {
+    for (const id of view.moved) record.checks.delete(id);
+    for (const check of checks) {
+      if (view.ticked.has(check.id)) record.checks.set(check.id, check.fingerprint);
+      else if (record.checks.get(check.id) === check.fingerprint) record.checks.delete(check.id);
+    }
+    return record;
+  }
+
+  // -- the page's elements --------------------------------------------------------------------
+
+  function make(tag, className, text) {
     const element = document.createElement(tag);
     if (className) element.className = className;
     if (text) element.textContent = text;
     return element;
-  };
+  }
 
-  const setup = (guide) => {
-    if (guides.has(guide)) return;
-    let T;
-    try { T = JSON.parse(guide.dataset.hcConfig); } catch { return; }
-    const article = guide.dataset.hcArticle;
-    const key = PREFIX + article;
-    const links = guide.querySelectorAll(".hc-overview__item");
-    const steps = [...guide.querySelectorAll(".hc-step")].map((section, i) => {
+  function makeButton(text, className) {
+    const button = make("button", "md-button " + className, text);
+    button.type = "button";
+    return button;
+  }
+
+  function makePanel(className, title, text) {
+    const panel = make("div", "hc-panel " + className);
+    panel.tabIndex = -1;
+    panel.hidden = true;
+    panel.append(make("h3", "", title), make("p", "", text));
+    return panel;
+  }
+
+  // The steps of a guide as the build wrote them, with their checkboxes.
+  function readSteps(guide) {
+    const overviewItems = guide.querySelectorAll(".hc-overview__item");
+    return [...guide.querySelectorAll(".hc-step")].map((section, index) => {
       const title = section.querySelector(".hc-step__title");
-      return {
-        i, section, title, id: section.dataset.hcStep, item: links[i],
-        name: (links[i] || title).textContent.replace("¶", "").trim(),
-        boxes: [...section.querySelectorAll(".hc-check__input")].map((box) => [box, box.dataset.hcKey, box.dataset.hcFp]),
-      };
+      const overviewItem = overviewItems[index];
+      const id = section.dataset.hcStep;
+      const checks = [...section.querySelectorAll(".hc-check__input")].map((input) => ({
+        input,
+        item: input.dataset.hcKey,
+        id: id + "/" + input.dataset.hcKey,
+        fingerprint: input.dataset.hcFp || "",
+      }));
+      const name = (overviewItem || title).textContent.replace("¶", "").trim();
+      return { index, id, section, title, overviewItem, name, checks };
     });
+  }
+
+  function setup(guide) {
+    if (refreshers.has(guide)) return;
+    let texts;
+    try {
+      texts = JSON.parse(guide.dataset.hcConfig);
+    } catch {
+      return;
+    }
+    const article = guide.dataset.hcArticle;
+    const key = STORAGE_PREFIX + article;
+    const steps = readSteps(guide);
     if (!steps.length) return;
-    const ids = steps.map((step) => step.id);
-    const last = steps[steps.length - 1];
-    const ticked = (step, [, item, fp]) => state.c[step.id + "/" + item] === fp;
-    const done = (step) => step.boxes.every((box) => ticked(step, box));
+    const stepIds = steps.map((step) => step.id);
+    const checks = steps.flatMap((step) => step.checks);
+    const lastStep = steps[steps.length - 1];
 
-    // Stored ticks of the items on this page: by key when the text is unchanged, else
-    // following the text to where it moved; edited and removed items are dropped.
-    const adopt = (raw) => {
-      const c = {};
-      const all = steps.flatMap((step) => step.boxes.map(([, item, fp]) => [step.id + "/" + item, fp]));
-      for (const [id, fp] of all) if (raw.c[id] === fp) c[id] = fp;
-      const left = Object.keys(raw.c).filter((id) => !c[id]).map((id) => raw.c[id]);
-      for (const [id, fp] of all) {
-        const at = left.indexOf(fp);
-        if (!c[id] && at > -1) c[id] = left.splice(at, 1)[0];
-      }
-      return { c, s: ids.includes(raw.s) ? raw.s : "", t: raw.t.filter((id) => ids.includes(id)) };
-    };
-    const stored = read(key);
-    let state = adopt(stored);
-    const save = () => write(key, state);
-    if (JSON.stringify(state) !== JSON.stringify(stored)) save();
+    // Reading never writes: a page saves only when its reader changes something.
+    let view = pageView(load(key), checks, stepIds);
+    const isTicked = (check) => view.ticked.has(check.id);
+    const isDone = (step) => step.checks.every(isTicked);
 
-    const emit = (name, step, extra) => {
+    // Every change is made on the record as stored now (another tab, another locale's page
+    // may have written since), then this page's part is written over it.
+    function update(change) {
+      const record = load(key);
+      const fresh = pageView(record, checks, stepIds);
+      change(record, fresh);
+      store(key, applyView(record, fresh, checks));
+      view = pageView(record, checks, stepIds);
+    }
+
+    function emit(name, step, extra) {
       const detail = { article, locale: guide.dataset.hcLocale, step: step.id, ...extra };
       guide.dispatchEvent(new CustomEvent("helpcenter:" + name, { bubbles: true, detail }));
       try {
-        if (T.feedback) navigator.sendBeacon(T.feedback, JSON.stringify({ event: "helpcenter:" + name, ...detail }));
-      } catch { /* analytics never break the guide */ }
-    };
+        if (texts.feedback) {
+          navigator.sendBeacon(texts.feedback, JSON.stringify({ event: "helpcenter:" + name, ...detail }));
+        }
+      } catch {
+        /* analytics never break the guide */
+      }
+    }
 
     // What only works with JavaScript is made here, so without it nothing is dead.
-    const bars = [];
-    const progress = () => {
+    const progressBars = [];
+    function makeProgress() {
       const box = make("div", "hc-progress");
       const text = make("p", "hc-progress__text");
       const bar = make("div", "hc-bar");
@@ -96,24 +219,12 @@
       bar.setAttribute("aria-hidden", "true");
       bar.append(fill);
       box.append(text, bar);
-      bars.push([text, fill]);
+      progressBars.push({ text, fill });
       return box;
-    };
-    const button = (text, className) => {
-      const element = make("button", "md-button " + className, text);
-      element.type = "button";
-      return element;
-    };
-    const panel = (className, title, text) => {
-      const element = make("div", "hc-panel " + className);
-      element.tabIndex = -1;
-      element.hidden = true;
-      element.append(make("h3", "", title), make("p", "", text));
-      return element;
-    };
+    }
 
     const top = make("div", "hc-top");
-    const reset = button(T.reset, "hc-reset");
+    const resetButton = makeButton(texts.reset, "hc-reset");
     // One polite live region per page: the status widget's when it is there.
     const live = document.querySelector("[data-hc-live],[data-hc-status-live]") || make("div", "hc-sr");
     if (!live.isConnected) {
@@ -121,140 +232,138 @@
       live.dataset.hcLive = "";
       top.append(live);
     }
-    top.prepend(progress(), reset);
-    if (persistent === undefined) {
-      try {
-        localStorage.setItem(PREFIX, "1");
-        localStorage.removeItem(PREFIX);
-        persistent = true;
-      } catch {
-        persistent = false;
-      }
-    }
-    if (persistent) top.append(make("p", "hc-note", T.saved));
+    top.prepend(makeProgress(), resetButton);
+    if (storageIsKept()) top.append(make("p", "hc-note", texts.saved));
     const overview = guide.querySelector(".hc-overview");
     if (overview) overview.after(top);
     else guide.prepend(top);
 
-    const solved = panel("hc-panel--solved", T.solved, T.solvedText);
-    const stuck = panel("hc-panel--stuck", T.stuck, T.stuckText);
-    const tried = make("ul");
-    stuck.append(tried);
-    if (T.supportUrl) {
-      const link = make("a", "md-button md-button--primary", T.support);
-      link.href = T.supportUrl;
-      stuck.append(link);
+    const solvedPanel = makePanel("hc-panel--solved", texts.solved, texts.solvedText);
+    const stuckPanel = makePanel("hc-panel--stuck", texts.stuck, texts.stuckText);
+    const triedList = make("ul");
+    stuckPanel.append(triedList);
+    if (texts.supportUrl) {
+      const link = make("a", "md-button md-button--primary", texts.support);
+      link.href = texts.supportUrl;
+      stuckPanel.append(link);
     }
-    last.section.append(stuck);
+    lastStep.section.append(stuckPanel);
 
     for (const step of steps) {
-      step.state = make("span", "hc-state");
-      step.title.insertBefore(step.state, step.title.querySelector(".headerlink"));
-      step.mark = make("span", "hc-state");
-      if (step.item) step.item.append(step.mark);
+      step.headingState = make("span", "hc-state");
+      step.title.insertBefore(step.headingState, step.title.querySelector(".headerlink"));
+      step.overviewState = make("span", "hc-state");
+      if (step.overviewItem) step.overviewItem.append(step.overviewState);
       const ask = make("div", "hc-ask");
-      const question = make("p", "hc-ask__q", T.ask);
+      const question = make("p", "hc-ask__q", texts.ask);
       question.id = "hc-ask-" + article + "-" + step.id;
       ask.setAttribute("role", "group");
       ask.setAttribute("aria-labelledby", question.id);
-      step.yes = button(T.yes, "hc-yes");
-      step.no = button(T.no, "hc-no");
-      step.yes.addEventListener("click", () => answer(step, true));
-      step.no.addEventListener("click", () => answer(step, false));
-      ask.append(question, step.yes, step.no);
+      step.yesButton = makeButton(texts.yes, "hc-yes");
+      step.noButton = makeButton(texts.no, "hc-no");
+      step.yesButton.addEventListener("click", () => answer(step, true));
+      step.noButton.addEventListener("click", () => answer(step, false));
+      ask.append(question, step.yesButton, step.noButton);
       step.foot = make("div", "hc-foot");
-      step.foot.append(progress(), ask);
-      step.section.insertBefore(step.foot, step.i === last.i ? stuck : null);
+      step.foot.append(makeProgress(), ask);
+      step.section.insertBefore(step.foot, step === lastStep ? stuckPanel : null);
     }
 
-    const render = () => {
-      const at = ids.indexOf(state.s);
-      const names = [];
-      let count = 0;
+    // Shows the view; returns how many steps are done.
+    function render() {
+      const solvedIndex = stepIds.indexOf(view.solved);
+      const triedNames = [];
+      let doneCount = 0;
       for (const step of steps) {
-        for (const box of step.boxes) box[0].checked = ticked(step, box);
-        const finished = done(step);
-        const skipped = !finished && at > -1 && step.i > at;
-        const mark = finished ? "done" : skipped ? "skipped" : "";
-        count += finished;
-        for (const element of [step.state, step.mark]) {
-          element.textContent = mark && T[mark];
-          element.dataset.state = mark;
+        for (const check of step.checks) check.input.checked = isTicked(check);
+        const done = isDone(step);
+        const skipped = !done && solvedIndex > -1 && step.index > solvedIndex;
+        const state = done ? "done" : skipped ? "skipped" : "";
+        if (done) doneCount += 1;
+        for (const element of [step.headingState, step.overviewState]) {
+          element.textContent = state && texts[state];
+          element.dataset.state = state;
         }
-        step.section.dataset.hcState = mark;
-        if (step.item) step.item.dataset.hcState = mark;
-        step.yes.setAttribute("aria-pressed", step.i === at);
-        step.no.setAttribute("aria-pressed", step.i !== at && state.t.includes(step.id));
-        if (state.t.includes(step.id) || step.boxes.some((box) => box[0].checked)) names.push(step.name);
+        step.section.dataset.hcState = state;
+        if (step.overviewItem) step.overviewItem.dataset.hcState = state;
+        const triedHere = view.tried.includes(step.id);
+        step.yesButton.setAttribute("aria-pressed", step.index === solvedIndex);
+        step.noButton.setAttribute("aria-pressed", step.index !== solvedIndex && triedHere);
+        if (triedHere || step.checks.some(isTicked)) triedNames.push(step.name);
       }
-      for (const [text, fill] of bars) {
-        text.textContent = T.progress[count];
-        fill.style.width = (100 * count) / steps.length + "%";
+      for (const bar of progressBars) {
+        bar.text.textContent = texts.progress[doneCount];
+        bar.fill.style.width = (100 * doneCount) / steps.length + "%";
       }
-      solved.hidden = at < 0;
-      if (at > -1 && solved.parentNode !== steps[at].foot) steps[at].foot.append(solved);
-      stuck.hidden = at > -1 || !state.t.includes(last.id);
-      tried.replaceChildren(...names.map((name) => make("li", "", name)));
-      tried.hidden = !names.length;
-      return count;
-    };
+      solvedPanel.hidden = solvedIndex < 0;
+      if (solvedIndex > -1 && solvedPanel.parentNode !== steps[solvedIndex].foot) {
+        steps[solvedIndex].foot.append(solvedPanel);
+      }
+      stuckPanel.hidden = solvedIndex > -1 || !view.tried.includes(lastStep.id);
+      triedList.replaceChildren(...triedNames.map((name) => make("li", "", name)));
+      triedList.hidden = !triedNames.length;
+      return doneCount;
+    }
 
-    const answer = (step, yes) => {
-      if (yes) state.s = step.id;
-      else {
-        state.s = "";
-        if (!state.t.includes(step.id)) state.t.push(step.id);
-      }
-      save();
+    function answer(step, solved) {
+      update((record) => {
+        if (solved) record.solved = step.id;
+        else {
+          if (stepIds.includes(record.solved)) record.solved = "";
+          if (!record.tried.includes(step.id)) record.tried.push(step.id);
+        }
+      });
       render();
-      emit(yes ? "solved" : "not-solved", step);
-      const next = steps[step.i + 1];
-      if (yes) solved.focus();
-      else if (next) {
-        next.title.tabIndex = -1;
-        next.title.focus();
-      } else stuck.focus();
-    };
+      emit(solved ? "solved" : "not-solved", step);
+      const nextStep = steps[step.index + 1];
+      if (solved) solvedPanel.focus();
+      else if (nextStep) {
+        nextStep.title.tabIndex = -1;
+        nextStep.title.focus();
+      } else stuckPanel.focus();
+    }
 
     guide.addEventListener("change", (event) => {
-      const step = steps.find((s) => s.section.contains(event.target));
-      const box = step && step.boxes.find(([element]) => element === event.target);
-      if (!box) return;
-      const before = done(step);
-      const id = step.id + "/" + box[1];
-      if (box[0].checked) state.c[id] = box[2];
-      else delete state.c[id];
-      save();
-      const count = render();
-      emit("check", step, { item: box[1], checked: box[0].checked });
-      if (!before && done(step)) {
-        live.textContent = T.stepDone[step.i] + " " + T.progress[count];
+      const step = steps.find((candidate) => candidate.section.contains(event.target));
+      const check = step && step.checks.find((candidate) => candidate.input === event.target);
+      if (!check) return;
+      const wasDone = isDone(step);
+      const ticked = check.input.checked;
+      update((record, fresh) => {
+        if (ticked) fresh.ticked.add(check.id);
+        else fresh.ticked.delete(check.id);
+      });
+      const doneCount = render();
+      emit("check", step, { item: check.item, checked: ticked });
+      if (!wasDone && isDone(step)) {
+        live.textContent = texts.stepDone[step.index] + " " + texts.progress[doneCount];
         emit("step-complete", step);
       }
     });
-    reset.addEventListener("click", () => {
-      state = { c: {}, s: "", t: [] };
-      write(key, null);
+
+    resetButton.addEventListener("click", () => {
+      store(key, null);
+      view = pageView(emptyRecord(), checks, stepIds);
       render();
-      live.textContent = T.cleared;
+      live.textContent = texts.cleared;
     });
 
     render();
-    guides.set(guide, (changed) => {
-      if (changed === null || changed === key) {
-        state = adopt(read(key));
+    refreshers.set(guide, (changedKey) => {
+      if (changedKey === null || changedKey === key) {
+        view = pageView(load(key), checks, stepIds);
         render();
       }
     });
-  };
+  }
 
   // Another tab changed its ticks: show them here too.
   addEventListener("storage", (event) => {
-    if (event.key !== null && !event.key.startsWith(PREFIX)) return;
-    if (event.key === null) memory.clear();
-    else memory.delete(event.key);
+    if (event.key !== null && !event.key.startsWith(STORAGE_PREFIX)) return;
+    if (event.key === null) unsaved.clear();
+    else unsaved.delete(event.key);
     for (const guide of document.querySelectorAll(".hc-guide")) {
-      const refresh = guides.get(guide);
+      const refresh = refreshers.get(guide);
       if (refresh) refresh(event.key);
     }
   });

@@ -18,19 +18,21 @@
   if (query) dialog.setAttribute("aria-label", query.getAttribute("aria-label"));
   const list = document.querySelector("[data-hc-default]");
   if (!list) return;
-  const links = new Map();
+
+  // "sv-SE", "sv_se" and "SV-se" are one locale; "sv" is its language.
+  const localeKey = (code) => code.toLowerCase().replace(/_/g, "-");
+  const languageOf = (code) => localeKey(code).split("-")[0];
+  const byLocale = new Map();
+  const byLanguage = new Map(); // the first locale of each language, for a browser that names only the language
   for (const link of list.querySelectorAll("a[data-hc-locale]")) {
-    links.set(link.dataset.hcLocale.toLowerCase().replace("-", "_"), link);
+    byLocale.set(localeKey(link.dataset.hcLocale), link);
+    if (!byLanguage.has(languageOf(link.dataset.hcLocale))) byLanguage.set(languageOf(link.dataset.hcLocale), link);
   }
   let stored = null;
   try { stored = localStorage.getItem(KEY); } catch { /* storage off: fine */ }
-  const wanted = [stored, ...(navigator.languages || [navigator.language])];
-  for (const lang of wanted) {
-    if (!lang) continue;
-    const code = lang.toLowerCase().replace("-", "_");
-    const link = links.get(code) || links.get(code.split("_")[0]);
-    if (link) { location.replace(link.href); return; }
-  }
-  const fallback = links.get(list.dataset.hcDefault.toLowerCase());
-  if (fallback) location.replace(fallback.href);
+  const wanted = [stored, ...(navigator.languages || [navigator.language])].filter(Boolean);
+  const chosen =
+    wanted.map((code) => byLocale.get(localeKey(code)) || byLanguage.get(languageOf(code))).find(Boolean) ||
+    byLocale.get(localeKey(list.dataset.hcDefault));
+  if (chosen) location.replace(chosen.href);
 })();

@@ -3,211 +3,430 @@
 // which re-runs every script of the new page); feed strings go in as text.
 // Never green when it cannot tell: anything unexpected is "unknown" or "unavailable".
 (() => {
-  const ROOT = new URL("../../", document.currentScript.src); // the site root, from assets/helpcenter/
-  const U = "unknown", MAX = 1 << 20, GONE = "hc-status:dismissed";
-  const LV = ["ok", "minor", "major", "critical", "maint"];
-  const COMP = ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"];
-  const IND = ["none", "minor", "major", "critical", "maintenance"];
-  const INC = ["investigating", "identified", "monitoring", "resolved", "postmortem"];
-  const MNT = ["scheduled", "in_progress", "verifying", "completed"];
-  const CINC = ["scheduled", ...INC.slice(0, 4)];
+  const SITE_ROOT = new URL("../../", document.currentScript.src); // from assets/helpcenter/
+  const UNKNOWN = "unknown";
+  const MAX_FEED_CHARS = 1 << 20;
+  const DISMISSED_KEY = "hc-status:dismissed";
+  const DISMISSED_KEPT = 50;
+  const CACHE_MAX_AGE = 10 * 60e3;
+  const STAMP_EVERY = 15e3;
 
-  // -- normalize: one model for every provider ----------------------------------------
-  const one = (v, list) => (list.includes(v) ? v : U);
-  const str = (v) => (typeof v == "string" ? v : "");
-  const obj = (o) => o && typeof o == "object" && !Array.isArray(o);
-  const objs = (v) => (Array.isArray(v) ? v.filter(obj) : []);
-  const num = (v) => (typeof v == "number" ? v : /^\d$/.test(str(v)) ? +v : -1);
-  const link = (v) => (/^https?:\/\/[^\s/?#]/i.test(str(v)) ? v : ""); // never javascript: and the like
-  const event = (i, kind, status, started, url, components, impact = one(i.impact, IND.slice(0, 4))) => ({
-    id: str(i.id) || (typeof i.id == "number" ? "" + i.id : str(i.name)), kind, name: str(i.name), impact, status,
-    started: str(started), url: link(url), components,
-    active: !(kind == "incident" ? ["resolved", "postmortem"] : ["scheduled", "completed"]).includes(status),
-  });
+  // Each provider's vocabulary. Levels are what the badges show (CSS data-level).
+  const LEVELS = ["ok", "minor", "major", "critical", "maint"];
+  const COMPONENT_STATES = ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"];
+  const INDICATORS = ["none", "minor", "major", "critical", "maintenance"];
+  const IMPACTS = INDICATORS.slice(0, 4);
+  const INCIDENT_STATES = ["investigating", "identified", "monitoring", "resolved", "postmortem"];
+  const MAINTENANCE_STATES = ["scheduled", "in_progress", "verifying", "completed"];
+  // Cachet 2.x API v1: component status 0..4, incident status 0 (scheduled) .. 4 (fixed).
+  const CACHET_COMPONENT_STATES = [UNKNOWN, ...COMPONENT_STATES.slice(0, 4)];
+  const CACHET_INCIDENT_STATES = ["scheduled", ...INCIDENT_STATES.slice(0, 4)];
+  // Same-named components show the worst of their states; not knowing is worse than fine.
+  const SEVERITY = ["operational", "under_maintenance", UNKNOWN, "degraded_performance", "partial_outage", "major_outage"];
 
-  function statuspage(p) {
-    if (!Array.isArray(p.components)) throw Error();
-    const ev = (kind, list, states) => objs(list).map((i) => event(i, kind, one(i.status, states),
-      kind == "incident" ? i.started_at || i.created_at : i.scheduled_for, i.shortlink,
-      objs(i.components).map((c) => str(c.name)).filter(Boolean)));
+  // -- normalize: one model for every provider ----------------------------------------------
+  class FeedError extends Error {} // not a feed of the provider: shown as unavailable
+
+  const oneOf = (value, allowed) => (allowed.includes(value) ? value : UNKNOWN);
+  const text = (value) => (typeof value === "string" ? value : "");
+  const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+  const objects = (value) => (Array.isArray(value) ? value.filter(isObject) : []);
+  // Cachet's status numbers: an integer, or a one-digit string; -1 for anything else.
+  const statusNumber = (value) => (typeof value === "number" ? value : /^\d$/.test(text(value)) ? Number(value) : -1);
+  // Only http(s) links from a feed: never javascript: and the like.
+  const safeLink = (value) => (/^https?:\/\/[^\s/?#]/i.test(text(value)) ? value : "");
+  const eventId = (item) => text(item.id) || (typeof item.id === "number" ? String(item.id) : text(item.name));
+
+  function makeEvent(item, { kind, status, started, url, components, impact = oneOf(item.impact, IMPACTS) }) {
+    const finished = kind === "incident" ? ["resolved", "postmortem"] : ["scheduled", "completed"];
     return {
-      indicator: one(obj(p.status) ? p.status.indicator : U, IND),
-      components: objs(p.components).filter((c) => str(c.name)).map((c) => ({ name: c.name, status: one(c.status, COMP) })),
-      incidents: [...ev("incident", p.incidents, INC), ...ev("maintenance", p.scheduled_maintenances, MNT)],
+      id: eventId(item),
+      kind,
+      name: text(item.name),
+      impact,
+      status,
+      started: text(started),
+      url: safeLink(url),
+      components,
+      active: !finished.includes(status),
     };
   }
 
-  function cachet(p) {
-    const list = p.components && p.components.data, byId = new Map();
-    if (!Array.isArray(list)) throw Error();
-    const components = objs(list).filter((c) => str(c.name) && c.enabled !== false).map((c) => {
-      byId.set(c.id, c.name);
-      return { name: c.name, status: [U, ...COMP.slice(0, 4)][num(c.status)] || U };
-    });
-    let worst = -1, unsure = !components.length;
-    for (const c of components) c.status == U ? (unsure = true) : (worst = Math.max(worst, COMP.indexOf(c.status)));
-    const incidents = objs(p.incidents && p.incidents.data).filter((i) => i.visible != 0).map((i) => {
-      const status = CINC[num(i.status)] || U;
-      return event(i, status == "scheduled" ? "maintenance" : "incident", status, i.occurred_at || i.created_at,
-        i.permalink, byId.has(i.component_id) ? [byId.get(i.component_id)] : [], U);
-    });
-    return { indicator: worst > 0 ? IND[worst] : unsure ? U : "none", components, incidents };
+  function fromStatuspage(payload) {
+    if (!Array.isArray(payload.components)) throw new FeedError(); // a Statuspage summary has a components list
+    const events = (kind, list, states) =>
+      objects(list).map((item) =>
+        makeEvent(item, {
+          kind,
+          status: oneOf(item.status, states),
+          started: kind === "incident" ? item.started_at || item.created_at : item.scheduled_for,
+          url: item.shortlink,
+          components: objects(item.components).map((component) => text(component.name)).filter(Boolean),
+        }),
+      );
+    return {
+      indicator: oneOf(isObject(payload.status) ? payload.status.indicator : UNKNOWN, INDICATORS),
+      components: objects(payload.components)
+        .filter((component) => text(component.name))
+        .map((component) => ({ name: component.name, status: oneOf(component.status, COMPONENT_STATES) })),
+      incidents: [
+        ...events("incident", payload.incidents, INCIDENT_STATES),
+        ...events("maintenance", payload.scheduled_maintenances, MAINTENANCE_STATES),
+      ],
+    };
   }
 
-  const normalize = (p, provider) => {
-    if (!obj(p)) throw Error();
-    return (provider == "cachet" ? cachet : statuspage)(p);
-  };
+  function fromCachet(payload) {
+    const listed = payload.components && payload.components.data;
+    if (!Array.isArray(listed)) throw new FeedError(); // a Cachet feed has components.data
+    const namesById = new Map();
+    const components = objects(listed)
+      .filter((component) => text(component.name) && component.enabled !== false)
+      .map((component) => {
+        namesById.set(component.id, component.name);
+        return { name: component.name, status: CACHET_COMPONENT_STATES[statusNumber(component.status)] || UNKNOWN };
+      });
+    let worst = -1;
+    let unsure = !components.length;
+    for (const component of components) {
+      if (component.status === UNKNOWN) unsure = true;
+      else worst = Math.max(worst, COMPONENT_STATES.indexOf(component.status));
+    }
+    const reported = objects(payload.incidents && payload.incidents.data).filter((item) => item.visible != 0);
+    const incidents = reported.map((item) => {
+      const status = CACHET_INCIDENT_STATES[statusNumber(item.status)] || UNKNOWN;
+      const affected = namesById.has(item.component_id) ? [namesById.get(item.component_id)] : [];
+      return makeEvent(item, {
+        kind: status === "scheduled" ? "maintenance" : "incident",
+        status,
+        started: item.occurred_at || item.created_at,
+        url: item.permalink,
+        components: affected,
+        impact: UNKNOWN, // Cachet has no impact
+      });
+    });
+    return { indicator: worst > 0 ? INDICATORS[worst] : unsure ? UNKNOWN : "none", components, incidents };
+  }
+
+  function normalize(payload, provider) {
+    if (!isObject(payload)) throw new FeedError(); // a feed is a JSON object
+    return provider === "cachet" ? fromCachet(payload) : fromStatuspage(payload);
+  }
   window.HelpcenterStatus = { normalize };
 
   // Bounded in time (the caller's AbortController) and in size.
-  async function get(url, signal) {
-    const r = await fetch(url, { signal, cache: "no-cache" });
-    const text = r.ok && (await r.text());
-    if (!text || text.length > MAX) throw Error();
-    return JSON.parse(text);
+  async function fetchJson(url, signal) {
+    const response = await fetch(url, { signal, cache: "no-cache" });
+    const body = response.ok && (await response.text());
+    if (!body || body.length > MAX_FEED_CHARS) throw new FeedError(); // no answer, or too large
+    return JSON.parse(body);
   }
 
-  // -- one page ---------------------------------------------------------------------------
-  const h = (tag, className = "", textContent = "") => Object.assign(document.createElement(tag), { className, textContent });
-  const badge = (text, level) => { const b = h("span", "hc-status__state", text || ""); b.dataset.level = level; return b; };
-  const to = (text, href) => Object.assign(h("a", "", text), { href });
-  const $ = (selector) => document.querySelector(selector);
-  const fmt = (s, v) => s.replace(/%\((\w+)\)[sd]/g, (m, k) => v[k]);
-  const key = (s) => s.trim().toLowerCase();
-  const parse = (text) => { try { return JSON.parse(text); } catch { /* undefined */ } };
-  const shown = () => document.visibilityState != "hidden";
-  let ss, ls;
-  try { ss = sessionStorage; ls = localStorage; } catch { /* storage off: no cache, dismissals not kept */ }
+  // -- small helpers ------------------------------------------------------------------------
+  const element = (tag, className = "", textContent = "") =>
+    Object.assign(document.createElement(tag), { className, textContent });
+  const link = (label, href) => Object.assign(element("a", "", label), { href });
+  function badge(label, level) {
+    const span = element("span", "hc-status__state", label || "");
+    span.dataset.level = level;
+    return span;
+  }
+  const format = (template, values) => template.replace(/%\((\w+)\)[sd]/g, (_match, name) => values[name]);
+  const nameKey = (name) => name.trim().toLowerCase();
+  function parseJson(value) {
+    try {
+      return JSON.parse(value);
+    } catch {
+      return undefined;
+    }
+  }
+  const tabVisible = () => document.visibilityState !== "hidden";
+  const componentLevel = (status) => LEVELS[COMPONENT_STATES.indexOf(status)] || UNKNOWN;
+  const worseOf = (a, b) => (SEVERITY.indexOf(b) > SEVERITY.indexOf(a) ? b : a);
 
-  function page(cfg) {
-    const T = cfg.texts, feed = new URL(cfg.url, ROOT).href, home = cfg.page && new URL(cfg.page, ROOT).href;
-    const every = cfg.refresh * 1e3, CACHE = "hc-status:" + feed;
+  // Every component's state by name, in one pass: same-named components give the worst.
+  function statesByName(components) {
+    const states = new Map();
+    for (const component of components) {
+      const key = nameKey(component.name);
+      states.set(key, states.has(key) ? worseOf(states.get(key), component.status) : component.status);
+    }
+    return states;
+  }
+
+  function firstOfEachName(components) {
+    const seen = new Set();
+    const names = [];
+    for (const component of components) {
+      const key = nameKey(component.name);
+      if (!seen.has(key)) names.push(component.name);
+      seen.add(key);
+    }
+    return names;
+  }
+
+  let sessionStore = null;
+  let localStore = null;
+  try {
+    sessionStore = sessionStorage;
+    localStore = localStorage;
+  } catch {
+    /* storage off: no cache, dismissals not kept */
+  }
+
+  // Dismissed incidents ("<kind>:<id>"); anything but a list of strings counts as none.
+  function dismissedIds() {
+    try {
+      const stored = JSON.parse(localStore.getItem(DISMISSED_KEY));
+      return Array.isArray(stored) ? stored.filter((id) => typeof id === "string") : [];
+    } catch {
+      return [];
+    }
+  }
+
+  // The session cache keeps the last answer compactly, {"t": checkedAt, "d": summary}.
+  const cacheText = (answer) => JSON.stringify({ t: answer.checkedAt, d: answer.summary });
+
+  // An answer kept from an earlier page of this tab, if it is recent: never one from the future.
+  function cachedAnswer(cacheKey) {
+    try {
+      const stored = JSON.parse(sessionStore.getItem(cacheKey));
+      const answer = { checkedAt: stored.t, summary: stored.d };
+      const age = Date.now() - answer.checkedAt;
+      const recent = typeof answer.checkedAt === "number" && age >= 0 && age < CACHE_MAX_AGE;
+      const complete = Array.isArray(answer.summary.components) && Array.isArray(answer.summary.incidents);
+      return recent && complete ? answer : null;
+    } catch {
+      return null;
+    }
+  }
+
+  // -- one page -----------------------------------------------------------------------------
+  // An answer is {checkedAt: ms, summary: normalized feed}; null while pending, false when unavailable.
+  function startPage(settings) {
+    const words = settings.texts;
+    const feedUrl = new URL(settings.url, SITE_ROOT).href;
+    const statusPage = settings.page && new URL(settings.page, SITE_ROOT).href;
+    const refreshMs = settings.refresh * 1e3;
+    const cacheKey = "hc-status:" + feedUrl;
     const widgets = [...document.querySelectorAll(".hc-status")];
-    const banner = $(".hc-banner"), region = $("[data-hc-status-live]");
-    const plural = new Intl.PluralRules(cfg.lang);
-    let timer, ticker, ctl, last, said, off;
+    const banner = document.querySelector(".hc-banner");
+    const liveRegion = document.querySelector("[data-hc-status-live]");
+    const plurals = new Intl.PluralRules(settings.lang);
+    let pollTimer;
+    let stampTimer;
+    let request = null;
+    let lastAnswer = null;
+    let lastSaid = null;
+    let stopped = false;
 
-    const ago = (t) => {
-      const m = Math.floor((Date.now() - t) / 6e4), [n, k] = m < 60 ? [m, "min"] : [Math.floor(m / 60), "hour"];
-      return m < 1 ? T.now : fmt(T[k][plural.select(n)] || T[k].other, { num: n });
-    };
-    const touches = (i, want) => !want.length || !i.components.length || i.components.some((n) => want.includes(key(n)));
-    const gone = () => { try { return JSON.parse(ls.getItem(GONE)) || []; } catch { return []; } };
+    function checkedAgo(time) {
+      const minutes = Math.floor((Date.now() - time) / 60e3);
+      if (minutes < 1) return words.now;
+      const [count, unit] = minutes < 60 ? [minutes, "min"] : [Math.floor(minutes / 60), "hour"];
+      return format(words[unit][plurals.select(count)] || words[unit].other, { num: count });
+    }
 
-    function item(i, tag, cls) {
-      const level = i.kind == "maintenance" ? "maint" : i.impact == U ? U : LV[Math.max(1, IND.indexOf(i.impact))];
-      const row = h(tag, cls), d = new Date(i.started), href = i.url || home;
-      const meta = [T["p_" + i.impact], T["s_" + i.status],
-        i.started && !isNaN(d) && fmt(T.started, { time: d.toLocaleString(cfg.lang, { dateStyle: "medium", timeStyle: "short" }) })];
-      row.append(badge(T[i.kind], level), " ", href ? to(i.name || T[i.kind], href) : i.name,
-        h("span", "hc-status__meta", " — " + meta.filter(Boolean).join(" · ")));
+    const touches = (incident, wanted) =>
+      !wanted.length ||
+      !incident.components.length ||
+      incident.components.some((name) => wanted.includes(nameKey(name)));
+
+    function eventRow(incident, tag, className) {
+      const level =
+        incident.kind === "maintenance"
+          ? "maint"
+          : incident.impact === UNKNOWN
+            ? UNKNOWN
+            : LEVELS[Math.max(1, INDICATORS.indexOf(incident.impact))];
+      const row = element(tag, className);
+      const started = new Date(incident.started);
+      const href = incident.url || statusPage;
+      const startedText =
+        incident.started &&
+        !isNaN(started) &&
+        format(words.started, {
+          time: started.toLocaleString(settings.lang, { dateStyle: "medium", timeStyle: "short" }),
+        });
+      const meta = [words["p_" + incident.impact], words["s_" + incident.status], startedText].filter(Boolean);
+      const name = href ? link(incident.name || words[incident.kind], href) : incident.name;
+      row.append(badge(words[incident.kind], level), " ", name);
+      row.append(element("span", "hc-status__meta", " — " + meta.join(" · ")));
       return row;
     }
 
-    function widget(w, s) {
-      const body = w.querySelector(".hc-status__body"), want = parse(w.dataset.hcStatus) || [], head = h("p", "hc-status__head");
-      const out = [head];
-      if (!s) {
-        const b = head.appendChild(badge(s === null && T.pending, U));
-        if (s === false) b.append(home ? to(T.unavailable, home) : T.unavailable_nopage);
+    // Fills one widget; returns what it says, for the live region.
+    function renderWidget(widget, answer) {
+      const body = widget.querySelector(".hc-status__body");
+      const wanted = parseJson(widget.dataset.hcStatus) || [];
+      const head = element("p", "hc-status__head");
+      const parts = [head];
+      if (!answer) {
+        const state = head.appendChild(badge(answer === null && words.pending, UNKNOWN));
+        if (answer === false) state.append(statusPage ? link(words.unavailable, statusPage) : words.unavailable_nopage);
       } else {
-        const d = s.d, ul = h("ul", "hc-status__list"), events = h("ul", "hc-status__events"), foot = h("p", "hc-status__foot");
-        head.append(badge(T["i_" + d.indicator], LV[IND.indexOf(d.indicator)] || U));
-        for (const name of want.length ? want : d.components.map((c) => c.name)) {
-          const c = d.components.find((x) => key(x.name) == key(name)), li = ul.appendChild(h("li"));
-          li.append(h("span", "hc-status__name", name), " ", badge(T["c_" + (c ? c.status : U)], c && LV[COMP.indexOf(c.status)] || U));
+        const summary = answer.summary;
+        const list = element("ul", "hc-status__list");
+        const events = element("ul", "hc-status__events");
+        const foot = element("p", "hc-status__foot");
+        head.append(badge(words["i_" + summary.indicator], LEVELS[INDICATORS.indexOf(summary.indicator)] || UNKNOWN));
+        const states = statesByName(summary.components);
+        // The page's own components, else every component of the feed, each name once.
+        const names = wanted.length ? wanted : firstOfEachName(summary.components);
+        for (const name of names) {
+          const status = states.get(nameKey(name)) || UNKNOWN;
+          const item = list.appendChild(element("li"));
+          item.append(element("span", "hc-status__name", name), " ", badge(words["c_" + status], componentLevel(status)));
         }
-        for (const i of d.incidents) if (i.active && touches(i, want.map(key))) events.append(item(i, "li", "hc-status__event"));
-        foot.append(h("span", "hc-status__checked", ago(s.t)));
-        if (home) foot.append(" · ", to(T.page, home));
-        out.push(...[ul, events].filter((x) => x.firstChild), foot);
+        const wantedKeys = wanted.map(nameKey);
+        for (const incident of summary.incidents) {
+          if (incident.active && touches(incident, wantedKeys)) events.append(eventRow(incident, "li", "hc-status__event"));
+        }
+        foot.append(element("span", "hc-status__checked", checkedAgo(answer.checkedAt)));
+        if (statusPage) foot.append(" · ", link(words.page, statusPage));
+        parts.push(...[list, events].filter((part) => part.firstChild), foot);
       }
-      body.replaceChildren(...out);
-      return [head, ...body.querySelectorAll("li")].map((e) => e.textContent).join("; ");
+      body.replaceChildren(...parts);
+      return [head, ...body.querySelectorAll("li")].map((part) => part.textContent).join("; ");
     }
 
-    function notices(s) {
+    function dismiss(incident, row) {
+      try {
+        const kept = [...dismissedIds(), incident.kind + ":" + incident.id].slice(-DISMISSED_KEPT);
+        localStore.setItem(DISMISSED_KEY, JSON.stringify(kept));
+      } catch {
+        /* not remembered */
+      }
+      row.remove();
+      banner.hidden = !banner.firstChild;
+      const next = banner.querySelector("button") || document.querySelector(".md-content h1");
+      if (next) {
+        if (next.tagName !== "BUTTON") next.tabIndex = -1;
+        next.focus();
+      }
+    }
+
+    // Fills the banner; returns what it says, for the live region.
+    function renderBanner(answer) {
       if (!banner) return "";
-      const want = (parse(banner.dataset.hcStatusBanner) || []).map(key), d = s && s.d, hidden = gone(), main = $(".md-main");
-      const open = !d || (cfg.banner == "major" && !["major", "critical"].includes(d.indicator)) ? []
-        : d.incidents.filter((i) => i.active && !hidden.includes(i.kind + ":" + i.id) && (cfg.banner != "components" || (want.length && touches(i, want))));
-      if (main && banner.parentNode != main) main.prepend(banner);
-      banner.replaceChildren(...open.map((i) => {
-        const row = item(i, "div", "md-banner__inner md-grid"), close = h("button", "md-banner__button", "×");
-        row.prepend(close); // floats right, Material's own announcement-bar button
-        Object.assign(close, { type: "button", ariaLabel: fmt(T.dismiss, { name: i.name || T[i.kind] }) });
-        close.onclick = () => {
-          try { ls.setItem(GONE, JSON.stringify([...gone(), i.kind + ":" + i.id].slice(-50))); } catch { /* not remembered */ }
-          row.remove();
-          banner.hidden = !banner.firstChild;
-          const next = banner.querySelector("button") || $(".md-content h1");
-          if (next) { if (next.tagName != "BUTTON") next.tabIndex = -1; next.focus(); }
-        };
-        return row;
-      }));
-      banner.hidden = !open.length;
-      return open.map((i) => T[i.kind] + ": " + i.name).join("; ");
+      const wanted = (parseJson(banner.dataset.hcStatusBanner) || []).map(nameKey);
+      const summary = answer && answer.summary;
+      const dismissed = dismissedIds();
+      const quiet = !summary || (settings.banner === "major" && !["major", "critical"].includes(summary.indicator));
+      const shown = quiet
+        ? []
+        : summary.incidents.filter(
+            (incident) =>
+              incident.active &&
+              !dismissed.includes(incident.kind + ":" + incident.id) &&
+              (settings.banner !== "components" || (wanted.length && touches(incident, wanted))),
+          );
+      const main = document.querySelector(".md-main");
+      if (main && banner.parentNode !== main) main.prepend(banner);
+      banner.replaceChildren(
+        ...shown.map((incident) => {
+          const row = eventRow(incident, "div", "md-banner__inner md-grid");
+          const close = element("button", "md-banner__button", "×");
+          row.prepend(close); // floats right, Material's own announcement-bar button
+          close.type = "button";
+          close.ariaLabel = format(words.dismiss, { name: incident.name || words[incident.kind] });
+          close.onclick = () => dismiss(incident, row);
+          return row;
+        }),
+      );
+      banner.hidden = !shown.length;
+      return shown.map((incident) => words[incident.kind] + ": " + incident.name).join("; ");
     }
 
     // The role=status region speaks only when what is shown changes, not on every poll.
-    function render(s) {
-      const text = [...widgets.map((w) => widget(w, s)), notices(s)].filter(Boolean).join(". ");
-      if (region && said != null && s != null && text != said) region.textContent = text;
-      if (s != null) said = text;
+    function render(answer) {
+      const said = [...widgets.map((widget) => renderWidget(widget, answer)), renderBanner(answer)]
+        .filter(Boolean)
+        .join(". ");
+      if (liveRegion && lastSaid !== null && answer !== null && said !== lastSaid) liveRegion.textContent = said;
+      if (answer !== null) lastSaid = said;
     }
-    const stamp = () => { if (last) for (const c of document.querySelectorAll(".hc-status__checked")) c.textContent = ago(last.t); };
-    const schedule = (ms) => { clearTimeout(timer); if (!off && shown()) timer = setTimeout(poll, ms); };
+
+    function stamp() {
+      if (!lastAnswer) return;
+      for (const checked of document.querySelectorAll(".hc-status__checked")) {
+        checked.textContent = checkedAgo(lastAnswer.checkedAt);
+      }
+    }
+
+    function schedule(delay) {
+      clearTimeout(pollTimer);
+      if (!stopped && tabVisible()) pollTimer = setTimeout(poll, delay);
+    }
 
     async function poll() {
-      if (ctl) return;
-      const c = (ctl = new AbortController()), limit = setTimeout(() => c.abort(), cfg.timeout * 1e3);
-      let s = false;
+      if (request) return;
+      const controller = (request = new AbortController());
+      const deadline = setTimeout(() => controller.abort(), settings.timeout * 1e3);
+      let answer = false;
       try {
-        const base = feed.replace(/\/+$/, "");
-        const [p, incidents] = await Promise.all(cfg.provider == "cachet"
-          ? [get(base + "/components?per_page=500", c.signal), get(base + "/incidents?per_page=50&sort=id&order=desc", c.signal)]
-          : [get(feed, c.signal)]);
-        s = { t: Date.now(), d: normalize(incidents ? { components: p, incidents } : p, cfg.provider) };
-      } catch { /* unavailable */ }
-      clearTimeout(limit);
-      if (off) return;
-      ctl = null;
-      try { s ? ss.setItem(CACHE, JSON.stringify(s)) : ss.removeItem(CACHE); } catch { /* no cache */ }
-      render((last = s));
-      schedule(every);
+        const base = feedUrl.replace(/\/+$/, "");
+        const [first, incidents] = await Promise.all(
+          settings.provider === "cachet"
+            ? [
+                fetchJson(base + "/components?per_page=500", controller.signal),
+                fetchJson(base + "/incidents?per_page=50&sort=id&order=desc", controller.signal),
+              ]
+            : [fetchJson(feedUrl, controller.signal)],
+        );
+        const payload = incidents ? { components: first, incidents } : first;
+        answer = { checkedAt: Date.now(), summary: normalize(payload, settings.provider) };
+      } catch {
+        /* unavailable */
+      }
+      clearTimeout(deadline);
+      if (stopped) return;
+      request = null;
+      try {
+        if (answer) sessionStore.setItem(cacheKey, cacheText(answer));
+        else sessionStore.removeItem(cacheKey);
+      } catch {
+        /* no cache */
+      }
+      lastAnswer = answer;
+      render(answer);
+      schedule(refreshMs);
     }
 
     // Poll only while the tab is visible; catch up at once when it comes back.
     function wake() {
-      clearTimeout(timer);
-      clearInterval(ticker);
-      if (off || !shown()) return;
+      clearTimeout(pollTimer);
+      clearInterval(stampTimer);
+      if (stopped || !tabVisible()) return;
       stamp();
-      ticker = setInterval(stamp, 15e3);
-      const age = last ? Date.now() - last.t : every;
-      age >= every ? poll() : schedule(every - age);
+      stampTimer = setInterval(stamp, STAMP_EVERY);
+      const age = lastAnswer ? Date.now() - lastAnswer.checkedAt : refreshMs;
+      if (age >= refreshMs || age < 0) poll();
+      else schedule(refreshMs - age);
     }
 
-    // A recent answer from an earlier page of this tab (at most 10 minutes old) shows at once.
-    try {
-      last = JSON.parse(ss.getItem(CACHE));
-      if (!(Date.now() - last.t < 6e5 && last.d.components.map && last.d.incidents.map)) throw 0;
-    } catch { last = null; }
-    render(last);
+    function stop() {
+      stopped = true;
+      wake();
+      if (request) request.abort();
+    }
+
+    // A recent answer from an earlier page of this tab shows at once.
+    lastAnswer = cachedAnswer(cacheKey);
+    render(lastAnswer);
     wake();
-    return { wake, stop() { off = true; wake(); if (ctl) ctl.abort(); } };
+    return { wake, stop };
   }
 
   let current = null;
   function start() {
     if (current) current.stop();
-    const el = $("[data-hc-status-config]");
-    const cfg = el && parse(el.dataset.hcStatusConfig);
-    current = cfg && page(cfg);
+    const host = document.querySelector("[data-hc-status-config]");
+    const settings = host && parseJson(host.dataset.hcStatusConfig);
+    current = settings ? startPage(settings) : null;
   }
   document.addEventListener("visibilitychange", () => current && current.wake());
   if (window.document$) window.document$.subscribe(start);
-  else if (document.readyState == "loading") document.addEventListener("DOMContentLoaded", start);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();
