@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from babel import Locale
+from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 
 from conftest import ROOT, build_project, copy_example
@@ -213,15 +215,15 @@ def test_check_reports_a_string_of_the_code_missing_from_the_template(synced):
     assert "helpcenter i18n extract" in lines[0]
 
 
-@pytest.mark.parametrize(("locale", "plural_forms"), [("fr", "nplurals=2; plural=(n > 1);"), ("pl", "nplurals=3;")])
-def test_init_writes_the_languages_plural_forms(synced, locale, plural_forms):
+@pytest.mark.parametrize("locale", ["fr", "pl"])
+def test_init_writes_the_languages_plural_forms(synced, locale):
+    plural_forms = get_plural(Locale.parse(locale)).plural_forms  # Babel's CLDR data, not a copy of it
     code, out, _ = synced("i18n", "init", locale)
     assert code == 0
     po = _po(synced, locale)
     assert str(po) in out
-    text = po.read_text(encoding="utf-8")
-    header = next(line for line in text.splitlines() if line.startswith('"Plural-Forms:'))
-    assert plural_forms in header
+    header = po.read_text(encoding="utf-8").replace('"\n"', "")  # the header's lines, unwrapped
+    assert f"Plural-Forms: {plural_forms}\\n" in header
     catalog = load(po, locale)
     template = load(synced.catalogs / "helpcenter.pot")
     assert {m.id for m in catalog if m.id} == {m.id for m in template if m.id}

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
 
-from conftest import build_site, write_project
+from conftest import build_site, captured, write_project
 from helpcenter.locales import CatalogError, compile_po, locale_info, theme_language
 
 HEADER = """\
@@ -165,25 +162,6 @@ def test_theme_language_without_english_still_answers():
 
 
 # -- the plugin's locale settings -------------------------------------------------------------------
-
-
-@contextmanager
-def captured() -> Iterator[list[str]]:
-    messages: list[str] = []
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            messages.append(f"{record.levelname}: {record.getMessage()}")
-            if record.exc_info:
-                messages.append("Traceback")
-
-    handler = Collect(logging.DEBUG)
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        yield messages
-    finally:
-        logger.removeHandler(handler)
 
 
 def _settings(plugin: dict) -> dict:

@@ -10,6 +10,9 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
+from .locales import CatalogError
+from .project import ProjectError
+
 Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 
 
@@ -36,6 +39,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except KeyboardInterrupt:
         return 130
+    except CatalogError as error:  # a catalog the command needs is missing or broken: file and line
+        print(error.problem, file=sys.stderr)
+        return 1
+    except ProjectError as error:
+        print(f"helpcenter {args.command}: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:  # a file the command reads or writes: one line, no traceback
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"helpcenter {args.command}: {where}{error.strerror or error}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
