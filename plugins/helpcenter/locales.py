@@ -115,7 +115,7 @@ def _stray_percent(text: str) -> str | None:
 
 
 def _names(counter: Counter[str]) -> str:
-    return ", ".join(sorted(counter)) or "none"
+    return ", ".join(f"{name} ×{n}" if n > 1 else name for name, n in sorted(counter.items())) or "none"
 
 
 def message_problems(msgid: str, msgstr: str, msgid_plural: str | None = None) -> list[str]:
