@@ -17,9 +17,9 @@ Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], No
 
 
 def _registrars() -> list[Registrar]:
-    from . import i18n_cli, report, status_server
+    from . import build_cli, i18n_cli, report, status_server
 
-    registrars: list[Registrar] = [i18n_cli.register, report.register, status_server.register]
+    registrars: list[Registrar] = [build_cli.register, i18n_cli.register, report.register, status_server.register]
     return registrars
 
 
