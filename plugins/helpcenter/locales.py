@@ -65,7 +65,9 @@ def read_catalog(path: Path, locale: str | None = None) -> tuple[Catalog, bytes]
         line = lineno + 1 if isinstance(lineno, int) else None
         raise CatalogError(Problem(str(path), _BABEL_LINE.sub("", str(error)), line, kind="catalog")) from None
     except (ValueError, TypeError, LookupError) as error:  # e.g. "nplurals=x", an unknown charset
-        line = _header_line(text, "Plural-Forms" if "plural" in str(error).lower() else "Content-Type")
+        plural_line = _header_line(text, "Plural-Forms")
+        plural_ok = plural_line is None or _PLURAL_HEADER.search(text.splitlines()[plural_line - 1])
+        line = _header_line(text, "Content-Type") if plural_ok else plural_line
         message = f"the header cannot be read: {quote(str(error))}"
         raise CatalogError(Problem(str(path), message, line, kind="catalog")) from None
     return catalog, raw
@@ -210,6 +212,7 @@ def _header_line(text: str, field: str) -> int | None:
     return next((n for n, line in enumerate(text.splitlines(), 1) if line.lstrip('"').startswith(field)), None)
 
 
+_PLURAL_HEADER = re.compile(r"nplurals\s*=\s*\d+\s*;\s*plural\s*=")
 _PO_LINE = re.compile(r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?"(?:[^"\\]|\\.)*"[ \t]*$')
 _BABEL_LINE = re.compile(r" on -?\d+$")
 
