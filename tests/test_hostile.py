@@ -26,6 +26,7 @@ from mkdocs.exceptions import Abort
 import helpcenter.plugin
 import helpcenter.report
 from conftest import build_site
+from helpcenter.cli import main
 from helpcenter.problems import ERROR, MESSAGE_LIMIT
 from helpcenter.project import load_project
 from helpcenter.report import project_findings
@@ -523,3 +524,33 @@ def test_a_category_slug_cannot_leave_its_locale(outcome, name, slug):
     written = [p for p in result.project.rglob("*") if slug in p.as_posix().removeprefix(str(result.project))]
     assert written == []
     assert not Path("/tmp/helpcenter-absolute-slug").exists()
+
+
+# -- no traceback from any command either ---------------------------------------------------------------
+
+COMMANDS = [
+    ("check",),
+    ("check", "--format", "json"),
+    ("i18n", "status"),
+    ("i18n", "check"),
+    ("i18n", "compile"),
+    ("i18n", "status", "--format", "json"),
+]
+"""Commands that read the case as it is (none writes content: the outcome is shared by the module)."""
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=[" ".join(c) for c in COMMANDS])
+@pytest.mark.parametrize("name", NAMES)
+def test_no_command_prints_a_traceback(outcome, capsys, name, command):
+    result = outcome(name)
+    argv = list(command)
+    if command[0] == "i18n":
+        catalogs = result.catalogs or result.project / "no-catalogs"
+        argv += ["--catalogs", str(catalogs)]
+    if command[0] == "check" or command[1] == "status":
+        argv += ["--config-file", str(result.project / "mkdocs.yml")]
+    code = main(argv)
+    out, err = capsys.readouterr()
+    assert code in (0, 1, 2)
+    assert "Traceback" not in out + err
+    assert all(len(line) <= MESSAGE_LIMIT + 300 for line in err.splitlines()), err[:500]
