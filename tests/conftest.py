@@ -7,6 +7,8 @@ import platform
 import shutil
 import subprocess
 import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -75,12 +77,28 @@ class Built:
 
 
 class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.INFO)
+    """Keeps ``LEVEL: message`` of every record; an exception logged with it adds a ``Traceback: …`` line."""
+
+    def __init__(self, level: int = logging.INFO) -> None:
+        super().__init__(level)
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(f"{record.levelname}: {record.getMessage()}")
+        if record.exc_info:
+            self.messages.append("Traceback: " + repr(record.exc_info[1]))
+
+
+@contextmanager
+def captured(logger_name: str = "mkdocs") -> Iterator[list[str]]:
+    """Everything MkDocs (and the plugin, its child logger) logs, kept also when the build raises."""
+    handler = _Collect(logging.DEBUG)
+    logger = logging.getLogger(logger_name)
+    logger.addHandler(handler)
+    try:
+        yield handler.messages
+    finally:
+        logger.removeHandler(handler)
 
 
 def build_site(
@@ -104,16 +122,13 @@ def build_site(
 
 def _run(config, site_dir: Path) -> Built:
     """One build the way ``mkdocs build`` runs it, collecting what it logs."""
-    handler = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        config.plugins.on_startup(command="build", dirty=False)
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
-        logger.removeHandler(handler)
-    return Built(site_dir, handler.messages)
+    with captured() as messages:
+        try:
+            config.plugins.on_startup(command="build", dirty=False)
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    return Built(site_dir, [m for m in messages if not m.startswith("DEBUG")])
 
 
 def write_project(root: Path, files: dict[str, str], config: dict | None = None) -> Path:

@@ -40,6 +40,10 @@ PAYLOAD = '"\'><script>window.__pwned=1</script><img src=x onerror="window.__pwn
 
 HUGE_BYTES = 1 << 20
 HUGE_ARTICLE = "sv/stor.md"
+LONG_LIST = 16_000
+LONG_ARTICLE = "sv/lang.md"
+SYMLINK = "sv/nyckel.pem"
+SECRET = "-----BEGIN PRIVATE KEY----- __secret__ -----END PRIVATE KEY-----\n"
 
 
 def cases() -> list[str]:
@@ -64,6 +68,17 @@ def make_project(name: str, root: Path) -> Path:
         shutil.copytree(content, project / "content", dirs_exist_ok=True)
     if name == "huge-article":
         inflate(project / "content" / HUGE_ARTICLE)
+    elif name == "long-front-matter":
+        article = project / "content" / LONG_ARTICLE
+        tags = "".join(f"  - tagg nummer {n}\n" for n in range(LONG_LIST))
+        article.write_text(article.read_text(encoding="utf-8").replace("  - tagg\n", tags), encoding="utf-8")
+    elif name == "symlink-out":
+        secret = root / "outside" / "id_ed25519"
+        secret.parent.mkdir()
+        secret.write_text(SECRET, encoding="utf-8")
+        (project / "content" / SYMLINK).symlink_to(secret)
+    elif name == "missing-home":
+        (project / "content" / "en" / "index.md").unlink()
     return project
 
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -12,31 +9,8 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 
-from conftest import build_site, write_project
+from conftest import build_site, captured, write_project
 from helpcenter.sources import read_article
-
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(f"{record.levelname}: {record.getMessage()}")
-        if record.exc_info:
-            self.messages.append("Traceback: " + repr(record.exc_info[1]))
-
-
-@contextmanager
-def captured() -> Iterator[list[str]]:
-    """Everything MkDocs logs, kept even when the build raises."""
-    handler = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        yield handler.messages
-    finally:
-        logger.removeHandler(handler)
 
 
 def failed_build(root: Path, files: dict[str, str | bytes]) -> list[str]:

@@ -24,13 +24,20 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 
 import helpcenter.plugin
+import helpcenter.report
 from conftest import build_site
+from helpcenter.cli import main
+from helpcenter.problems import ERROR, MESSAGE_LIMIT
+from helpcenter.project import load_project
+from helpcenter.report import project_findings
 from hostile_corpus import (
     HOSTILE,
     HUGE_ARTICLE,
     HUGE_BYTES,
+    LONG_LIST,
     PAYLOAD,
     SENTINEL,
+    SYMLINK,
     cases,
     event_handlers,
     make_catalogs,
@@ -80,6 +87,26 @@ CASES = {
     # The msgid's line or the msgstr's: both point the translator at the entry.
     "po-placeholder": Case(True, PO, ('msgid "Step', 'msgstr "Steg'), ("nummer",)),
     "payload": Case(False),
+    # Catalogs are data: each broken translation is named (file:line) and left out.
+    "po-markup": Case(True, PO, ('msgid "Guide"', 'msgstr "Guide<img'), ("markup",)),
+    "po-attribute": Case(False),  # no markup, so nothing to say: escaping keeps it the attribute's text
+    "po-percent": Case(True, PO, ('msgid "Step', 'msgstr "Steg'), ("%%",)),
+    "po-dropped-placeholder": Case(True, PO, ('msgid "Step', 'msgstr "Steg'), ("placeholders", "%(title)s")),
+    "po-placeholder-twice": Case(True, PO, ('msgid "Step', 'msgstr "Steg'), ("placeholders", "%(title)s ×2")),
+    "po-plural-syntax": Case(True, PO, ('"Plural-Forms',), ("Plural-Forms",)),
+    "po-plural-zero": Case(True, PO, ('"Plural-Forms',), ("Plural-Forms", "n=")),
+    "po-latin-1": Case(True, PO, needles=("UTF-8",)),
+    # Bounded YAML: no alias expansion, no deep nesting, no unbounded value in a message.
+    "yaml-alias-bomb": Case(True, "content/sv/bomb.md", ("a: &a",), ("anchor",)),
+    "yaml-deep-categories": Case(True, "content/sv/categories.yml", ("  description:",), ("nested",)),
+    "long-front-matter": Case(False),
+    "id-trailing-newline": Case(True, "content/sv/b-kopia.md", ("id:",), ("'id'", "webmail-login\\n")),
+    "repeated-key": Case(True, "content/sv/upprepad.md", ("title: Andra",), ("'title'", "twice")),
+    # Paths stay inside the content folder and the locale.
+    "symlink-out": Case(True, "content/sv/nyckel.pem", needles=("outside",)),
+    "slug-traversal": Case(True, "content/sv/categories.yml", ("email:",), ("slug", "../../utanfor")),
+    "slug-absolute": Case(True, "content/sv/categories.yml", ("email:",), ("slug", "/tmp/helpcenter-absolute-slug")),
+    "missing-home": Case(True, "content/en/index.md", needles=("home page",)),
 }
 NAMES = sorted(CASES)
 FAILING = [n for n in NAMES if CASES[n].fails]
@@ -393,3 +420,137 @@ def test_the_checks_catch_what_would_run():
     assert len(stray_scripts(page)) == 5
     assert event_handlers(page) == ["<img onerror=…>", "<a onmouseover=…>"]
     assert len(script_urls(page)) == 1
+
+
+# -- `helpcenter check` says what the build says ----------------------------------------------------
+
+
+def _check_problems(result: Outcome) -> set[str]:
+    """What ``helpcenter check`` finds in a case's project (errors only: the build's problems)."""
+    with pytest.MonkeyPatch.context() as patch:
+        if result.catalogs is not None:
+            catalogs = result.catalogs
+            patch.setattr(helpcenter.report, "package_catalog_dir", lambda: catalogs)
+        project = load_project(result.project / "mkdocs.yml")
+        return {str(p) for p in project_findings(project) if p.level == ERROR}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_check_names_exactly_the_problems_the_build_warns_about(outcome, name):
+    result = outcome(name)
+    built = {m.removeprefix("WARNING: ").removeprefix("helpcenter: ") for m in result.messages}
+    assert _check_problems(result) == built
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_message_quotes_an_unbounded_value(outcome, name):
+    for message in outcome(name).messages:
+        assert len(message) <= MESSAGE_LIMIT + 200, message[:300]
+
+
+# -- catalogs are data --------------------------------------------------------------------------------
+
+
+def _all_html(result: Outcome) -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(result.site.rglob("*.html")))
+
+
+def test_a_translation_with_markup_is_left_out_and_never_html(outcome):
+    result = outcome("po-markup")
+    page = BeautifulSoup(_all_html(result), "html.parser")
+    assert SENTINEL not in _all_html(result)
+    assert "onerror" not in _all_html(result)
+    assert event_handlers(page, "*") == []
+    badge = result.html("sv/email/").select_one(".hc-listing .hc-badge")
+    assert badge is not None
+    assert badge.get_text() == "Guide"  # the source text
+
+
+def test_a_translation_that_closes_its_attribute_stays_its_text(outcome):
+    result = outcome("po-attribute")
+    assert result.raised is None, result.explain()
+    nav = result.html("sv/guide/").select_one("nav.hc-breadcrumbs")
+    assert nav is not None
+    assert nav["aria-label"] == 'Brödsmulor" onfocus="window.__pwned=1" autofocus x="'
+    assert set(nav.attrs) == {"class", "aria-label", "data-search-exclude"}
+
+
+@pytest.mark.parametrize("name", ["po-percent", "po-dropped-placeholder", "po-placeholder-twice"])
+def test_a_broken_format_string_falls_back_to_the_source_text(outcome, name):
+    result = outcome(name)
+    page = result.html("sv/guide/")
+    assert [_title(h) for h in page.select("h2.hc-step__title")] == ["Step 1 - Första steget"]
+    assert "\x00" not in _all_html(result)
+
+
+@pytest.mark.parametrize("name", ["po-plural-syntax", "po-plural-zero"])
+def test_a_broken_plural_rule_falls_back_to_the_languages_own(outcome, name):
+    result = outcome(name)
+    config = json.loads(result.html("sv/guide/").select_one("[data-hc-config]")["data-hc-config"])
+    assert config["progress"] == ["0 steps of 1 done", "1 step of 1 done"]  # the source strings
+
+
+# -- bounded YAML ---------------------------------------------------------------------------------------
+
+
+def test_a_long_front_matter_list_builds_fast(outcome):
+    result = outcome("long-front-matter")
+    assert result.raised is None, result.explain()
+    assert result.seconds < HUGE_SECONDS / 2
+    keywords = json.loads(result.html("sv/lang/").select_one("script[type='application/ld+json']").get_text())
+    article = next(item for item in keywords["@graph"] if item["@type"] == "Article")
+    assert article["keywords"].count("tagg nummer") == LONG_LIST
+
+
+def test_an_id_with_a_trailing_newline_is_not_a_second_article(outcome):
+    result = outcome("id-trailing-newline")
+    listed = [a.get_text(strip=True) for a in result.html("sv/email/").select(".hc-listing__link")]
+    assert listed == ["Originalet"]
+
+
+# -- paths stay inside ------------------------------------------------------------------------------------
+
+
+def test_a_link_out_of_the_content_folder_is_not_published(outcome):
+    result = outcome("symlink-out")
+    assert (result.project / "content" / SYMLINK).is_symlink()
+    published = [p for p in result.site.rglob("*") if p.is_file() and b"__secret__" in p.read_bytes()]
+    assert published == []
+
+
+@pytest.mark.parametrize(("name", "slug"), [("slug-traversal", "utanfor"), ("slug-absolute", "helpcenter-absolute")])
+def test_a_category_slug_cannot_leave_its_locale(outcome, name, slug):
+    result = outcome(name)
+    written = [p for p in result.project.rglob("*") if slug in p.as_posix().removeprefix(str(result.project))]
+    assert written == []
+    assert not Path("/tmp/helpcenter-absolute-slug").exists()
+
+
+# -- no traceback from any command either ---------------------------------------------------------------
+
+COMMANDS = [
+    ("check",),
+    ("check", "--format", "json"),
+    ("i18n", "status"),
+    ("i18n", "check"),
+    ("i18n", "compile"),
+    ("i18n", "status", "--format", "json"),
+]
+"""Commands that read the case as it is (none writes content: the outcome is shared by the module)."""
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=[" ".join(c) for c in COMMANDS])
+@pytest.mark.parametrize("name", NAMES)
+def test_no_command_prints_a_traceback(outcome, capsys, name, command):
+    result = outcome(name)
+    argv = list(command)
+    if command[0] == "i18n":
+        catalogs = result.catalogs or result.project / "no-catalogs"
+        argv += ["--catalogs", str(catalogs)]
+    if command[0] == "check" or command[1] == "status":
+        argv += ["--config-file", str(result.project / "mkdocs.yml")]
+    code = main(argv)
+    out, err = capsys.readouterr()
+    assert code in (0, 1, 2)
+    assert "Traceback" not in out + err
+    assert all(len(line) <= MESSAGE_LIMIT + 300 for line in err.splitlines()), err[:500]

@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import base64
 import json
-import logging
 import shutil
 import textwrap
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -24,7 +21,7 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 
 import helpcenter.plugin
-from conftest import ROOT, Built, build_project, write_project
+from conftest import ROOT, Built, build_project, captured, write_project
 from helpcenter import alternates, translations
 from helpcenter.sources import SourceFile, build_help_center
 
@@ -232,24 +229,6 @@ def configured_locales(project: Path) -> dict[str, str]:
     settings = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     plugin = next(p["helpcenter"] for p in settings["plugins"] if isinstance(p, dict) and "helpcenter" in p)
     return dict(plugin["locales"])
-
-
-@contextmanager
-def captured() -> Iterator[list[str]]:
-    """Everything MkDocs logs, also when the build aborts."""
-    messages: list[str] = []
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            messages.append(f"{record.levelname}: {record.getMessage()}")
-
-    handler = Collect(logging.DEBUG)
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        yield messages
-    finally:
-        logger.removeHandler(handler)
 
 
 # -- the shared build ----------------------------------------------------------------------------------------

@@ -435,3 +435,85 @@ def test_the_command_leaves_mkdocs_logging_alone(cli, capsys):
         assert logging.getLogger("mkdocs.plugins.helpcenter").isEnabledFor(logging.WARNING)
     finally:
         logger.setLevel(before)
+
+
+# -- translators' work is never dropped; a broken file is one message ---------------------------------------
+
+
+def test_update_keeps_a_reworded_messages_translation_as_fuzzy_and_a_removed_one_as_obsolete(synced):
+    pot = synced.catalogs / "helpcenter.pot"
+    po = _po(synced)
+    before = {m.id: m.string for m in load(po, "sv") if m.id}
+    assert before["Related articles"] and before["Start over"]
+    _edit(pot, 'msgid "Related articles"\n', 'msgid "Related help articles"\n')
+    _rewrite_block(pot, "Start over", lambda block: [])
+    code, out, err = synced("i18n", "update")
+    assert code == 0, err
+    assert "1 fuzzy, 1 obsolete" in out
+    catalog = load(po, "sv")
+    reworded = catalog.get("Related help articles")
+    assert reworded is not None and reworded.fuzzy
+    assert reworded.string == before["Related articles"]
+    assert catalog.obsolete["Start over"].string == before["Start over"]
+    assert f'#~ msgstr "{before["Start over"]}"' in po.read_text(encoding="utf-8")
+
+
+def _latin_1(cli: Cli) -> tuple[Path, int | None]:
+    po = _po(cli)
+    text = po.read_text(encoding="utf-8")
+    po.write_bytes(text.encode("latin-1", errors="replace"))
+    first = next(n for n, line in enumerate(text.splitlines(), 1) if any(ord(c) > 127 for c in line))
+    return po, first
+
+
+def _broken(cli: Cli) -> tuple[Path, int | None]:
+    po, line, _word = _syntax(cli)
+    return po, line
+
+
+def _no_template(cli: Cli) -> tuple[Path, int | None]:
+    pot = cli.catalogs / "helpcenter.pot"
+    pot.unlink()
+    return pot, None
+
+
+@pytest.mark.parametrize("command", ["update", "compile", "check", "init"])
+@pytest.mark.parametrize("mistake", [_latin_1, _broken, _no_template], ids=["latin-1", "syntax", "no-pot"])
+def test_catalog_commands_say_one_thing_naming_file_and_line(synced, command, mistake):
+    path, line = mistake(synced)
+    before = {p: p.read_bytes() for p in synced.catalogs.rglob("*.po")}
+    args = ("i18n", command, "is") if command == "init" else ("i18n", command)
+    code, out, err = synced(*args)
+    said = [line for line in (out + err).splitlines() if str(path) in line]
+    # init needs only the template, compile only the catalogs: those run.
+    if (command == "init" and mistake is not _no_template) or (command == "compile" and mistake is _no_template):
+        assert (code, said) == (0, [])
+        return
+    assert code == 1
+    assert "Traceback" not in out + err
+    assert len(said) == 1, out + err
+    if line is not None:
+        assert said[0].startswith(f"{path}:{line}: "), said
+    assert {p: p.read_bytes() for p in before} == before, "a failing command writes no catalog"
+
+
+@pytest.mark.parametrize("command", ["mark", "scaffold"])
+def test_mark_and_scaffold_keep_the_byte_order_mark_and_one_front_matter(cli, command):
+    english = cli.root / "content" / "en" / "email" / "cannot-log-in-to-webmail.md"
+    source = cli.root / SEED_SV
+    target = english if command == "mark" else cli.root / "content" / "en" / "e-post" / source.name
+    if command == "scaffold":
+        english.unlink()
+        source.write_bytes(b"\xef\xbb\xbf" + source.read_bytes())
+    else:
+        english.write_bytes(b"\xef\xbb\xbf" + english.read_bytes())
+    code, _out, err = cli("i18n", command, "en", "webmail-login", project=True)
+    assert code == 0, err
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf---\n")
+    text = data.decode("utf-8-sig")
+    front, _body, _line = split_front_matter(text)
+    assert front is not None
+    assert yaml.safe_load(front)["id"] == "webmail-login"
+    assert text.count("translated_from:") == 1
+    assert row(cli.status(), "en")["outdated"] == {}

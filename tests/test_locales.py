@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
+import io
 from pathlib import Path
 
 import pytest
 from babel import Locale
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations
 from mkdocs.exceptions import Abort
 
-from conftest import build_site, write_project
-from helpcenter.locales import CatalogError, compile_po, locale_info, theme_language
+from conftest import build_site, captured, write_project
+from helpcenter.locales import (
+    CatalogError,
+    Catalogs,
+    compile_po,
+    locale_info,
+    message_problems,
+    plural_forms_problem,
+    theme_language,
+)
+from helpcenter.rendering import escaped_gettext
 
 HEADER = """\
 msgid ""
@@ -168,25 +177,6 @@ def test_theme_language_without_english_still_answers():
 # -- the plugin's locale settings -------------------------------------------------------------------
 
 
-@contextmanager
-def captured() -> Iterator[list[str]]:
-    messages: list[str] = []
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            messages.append(f"{record.levelname}: {record.getMessage()}")
-            if record.exc_info:
-                messages.append("Traceback")
-
-    handler = Collect(logging.DEBUG)
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        yield messages
-    finally:
-        logger.removeHandler(handler)
-
-
 def _settings(plugin: dict) -> dict:
     # Through mkdocs.yml, as a site owner writes them.
     return {"plugins": ["search", {"helpcenter": plugin}]}
@@ -230,3 +220,141 @@ def test_rtl_locale_builds_rtl_pages(tmp_path):
     # Material writes the direction on <body>; either element will do.
     assert (ar.html.get("dir") or ar.body.get("dir")) == "rtl"
     assert (sv.html.get("dir") or sv.body.get("dir")) == "ltr"
+
+
+# -- what a translation may contain --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("msgid", "msgstr", "plural", "needle"),
+    [
+        ("Done", "Klart", None, None),
+        ("Done", "100% klart", None, None),  # not a format string: a '%' is a percent sign
+        ("Step %(number)s - %(title)s", "Steg %(number)s - %(title)s", None, None),
+        ("Step %(number)s - %(title)s", "%(title)s, steg %(number)s", None, None),  # any order
+        ("Step %(number)s - %(title)s", "Steg %(number)s - 100%% %(title)s", None, None),
+        ("Step %(number)s - %(title)s", "Steg %(number)s - 100% %(title)s", None, "'%%'"),
+        ("Step %(number)s - %(title)s", "Steg %(number)s", None, "placeholders"),
+        ("Step %(number)s - %(title)s", "Steg %(nummer)s - %(title)s", None, "placeholders"),
+        ("Step %(number)s - %(title)s", "Steg %(number)s - %(title)s %(title)s", None, "×2"),
+        ("Step %(number)s - %(title)s", "Steg %(number)d - %(title)s", None, "placeholders"),
+        ("Guide", "Guide<img src=x onerror=alert(1)>", None, "markup"),
+        ("Guide", "Guide&lt;", None, "markup"),
+        ("Guide", "Guide <3", None, None),
+        ("Breadcrumbs", 'Brödsmulor" onfocus="alert(1)" autofocus x="', None, None),  # text: escaped where used
+        ("See all %(num)d article", "Visa en artikel", "See all %(num)d articles", None),  # a form may drop %(num)d
+        ("See all %(num)d article", "Visa %(num)d artikel", "See all %(num)d articles", None),
+        ("%(done)d step of %(total)d", "%(done)d steg", "%(done)d steps of %(total)d", None),
+        ("Step %(steps)s has changed", "Steg har ändrats", "Steps %(steps)s have changed", "placeholders"),
+        ("See all %(num)d article", "Visa %(antal)d", "See all %(num)d articles", "placeholders"),
+    ],
+)
+def test_message_problems(msgid, msgstr, plural, needle):
+    problems = message_problems(msgid, msgstr, plural)
+    if needle is None:
+        assert problems == []
+    else:
+        assert len(problems) == 1, problems
+        assert needle in problems[0]
+        assert "\n" not in problems[0]
+
+
+def _catalog(plural_forms: str):
+    text = HEADER.replace("nplurals=2; plural=(n != 1);", plural_forms)
+    return read_po(io.BytesIO(text.encode("utf-8")), locale="sv")
+
+
+@pytest.mark.parametrize(
+    ("plural_forms", "needle"),
+    [
+        ("nplurals=2; plural=(n != 1);", None),
+        ("nplurals=3; plural=n%10==1 && n%100!=11 ? 0 : n != 0 ? 1 : 2;", None),
+        ("nplurals=2; plural=(n != 1;", "not a valid expression"),
+        ("nplurals=2; plural=n/0;", "fails for n=0"),
+        ("nplurals=2; plural=n%(n-1);", "fails for n=1"),
+        ("nplurals=2; plural=__import__('os').system('x');", "not a valid expression"),
+        ("nplurals=2; plural=n;", "gives form 2 for n=2"),
+    ],
+)
+def test_plural_forms_problem(plural_forms, needle):
+    problem = plural_forms_problem(_catalog(plural_forms))
+    if needle is None:
+        assert problem is None
+    else:
+        assert problem is not None and needle in problem, problem
+
+
+@pytest.mark.parametrize(
+    ("body", "message", "expected"),
+    [
+        ('msgid "Done"\nmsgstr "Klart<b>"\n', "Done", "Done"),
+        ('msgid "Step %(number)s - %(title)s"\nmsgstr "Steg %(number)s"\n', "Step %(number)s - %(title)s", None),
+        ('msgid "Done"\nmsgstr "Klart"\n', "Done", "Klart"),
+    ],
+    ids=["markup", "placeholder", "good"],
+)
+def test_a_broken_translation_is_left_out_and_reported_with_its_line(tmp_path, body, message, expected):
+    path = write_po(tmp_path, HEADER + body)
+    problems: list = []
+    translations = compile_po(path, "sv", problems)
+    assert translations.gettext(message) == (expected or message)
+    if expected == "Klart":
+        assert problems == []
+    else:
+        assert [p.line for p in problems] == [HEADER.count("\n") + 1]
+        assert str(problems[0]).startswith(f"{path}:{HEADER.count(chr(10)) + 1}: ")
+
+
+def test_a_broken_plural_rule_keeps_the_catalog_with_the_languages_rule(tmp_path):
+    text = VALID.replace("plural=(n != 1);", "plural=n/0;")
+    problems: list = []
+    translations = compile_po(write_po(tmp_path, text), "sv", problems)
+    assert [p.line for p in problems] == [5]
+    assert translations.gettext("Done") == "Klart"
+    # The plural message is left out: the source text, with Babel's own rule for Swedish.
+    assert translations.ngettext("See all %(num)d article", "See all %(num)d articles", 5) == "See all %(num)d articles"
+
+
+@pytest.mark.parametrize(
+    ("raw", "line", "needle"),
+    [
+        (HEADER.encode("utf-8") + 'msgid "Done"\nmsgstr "Klart på svenska"\n'.encode("latin-1"), 8, "UTF-8"),
+        (HEADER.replace("nplurals=2", "nplurals=x").encode("utf-8"), 5, "header"),
+    ],
+    ids=["latin-1", "nplurals"],
+)
+def test_an_unreadable_catalog_is_one_catalog_error_with_its_line(tmp_path, raw, line, needle):
+    path = write_po(tmp_path, "")
+    path.write_bytes(raw)
+    with pytest.raises(CatalogError) as caught:
+        compile_po(path, "sv")
+    assert caught.value.problem.line == line
+    assert needle in caught.value.problem.message
+
+
+def test_catalogs_fall_back_to_the_source_text_when_a_catalog_is_broken(tmp_path):
+    path = write_po(tmp_path, 'garbage\nmsgid "Done"\nmsgstr "Klart"\n')
+    catalogs = Catalogs([tmp_path])
+    assert catalogs.get("sv").gettext("Done") == "Done"
+    assert [str(p) for p in catalogs.problems] == [f"{path}:1: {catalogs.problems[0].message}"]
+
+
+# -- templates: a translation is text -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("translated", "variables", "shown"),
+    [
+        ("Guide<img src=x>", {}, "Guide&lt;img src=x&gt;"),
+        ('Brödsmulor" onfocus="x', {}, "Brödsmulor&#34; onfocus=&#34;x"),
+        ("Uppdaterad %(date)s", {"date": "<b>1 maj</b>"}, "Uppdaterad &lt;b&gt;1 maj&lt;/b&gt;"),
+    ],
+)
+def test_escaped_gettext(translated, variables, shown):
+    class One(NullTranslations):
+        def gettext(self, message):
+            return translated
+
+    gettext, _ngettext = escaped_gettext(One())
+    msgid = "Updated %(date)s" if variables else "Guide"
+    assert str(gettext(msgid, **variables)) == shown

@@ -4,9 +4,6 @@ dashboard, sitemaps, and links to guide steps."""
 from __future__ import annotations
 
 import json
-import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
@@ -16,7 +13,7 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 
-from conftest import ROOT, Built, build_project, write_project
+from conftest import ROOT, Built, build_project, captured, write_project
 
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"].rstrip("/")
 LOCALES = ("sv", "en")
@@ -285,23 +282,6 @@ Text.
 
 Text.
 """
-
-
-@contextmanager
-def captured() -> Iterator[list[str]]:
-    messages: list[str] = []
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            messages.append(f"{record.levelname}: {record.getMessage()}")
-
-    handler = Collect(logging.DEBUG)
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        yield messages
-    finally:
-        logger.removeHandler(handler)
 
 
 def step_link_project(tmp_path: Path, anchor: str) -> Path:

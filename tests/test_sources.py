@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+import time
 
 import pytest
 
@@ -11,7 +12,10 @@ from helpcenter.sources import (
     SourceFile,
     build_help_center,
     fingerprint,
+    key_lines,
     load_front_matter,
+    load_front_matter_lines,
+    quote,
     read_article,
     read_categories,
     scan_steps,
@@ -508,8 +512,32 @@ def test_read_categories_in_file_order():
         ("email:\n  title: E-post\nbilling: Fakturering\n", "'billing'", 3),
         ("email:\n  title: E-post\nbilling:\n  description: D\n", "title", 3),
         ("email:\n  title: E-post\nbilling:\n  title: F\n  colour: red\n", "colour", 3),
+        ("email:\n  title: E-post\nbilling:\n  title: F\n  slug: ../../x\n", "slug", 3),
+        ("email:\n  title: E-post\nbilling:\n  title: F\n  slug: /etc/x\n", "slug", 3),
+        ("email:\n  title: E-post\nbilling:\n  title: F\n  slug: a/b\n", "slug", 3),
+        ("email:\n  title: E-post\nbilling:\n  title: F\n  slug: Stora\n", "slug", 3),
+        ("email:\n  title: E-post\nbilling:\n  title: F\n  slug: email\n", "used by 'email'", 3),
+        ("email:\n  title: E-post\nemail:\n  title: E-post igen\n", "twice", 3),
+        ("email:\n  title: E-post\nbilling: &b\n  title: F\n", "anchor", 3),
+        ("email:\n  title: E-post\nbilling:\n  title: " + "[" * 30 + "]" * 30 + "\n", "nested", 4),
+        ("email:\n  title: E-post\nbilling:\n  title: " + "[" * 5000 + "]" * 5000 + "\n", "YAML", 4),
     ],
-    ids=["yaml", "not-a-mapping", "entry-not-a-mapping", "missing-title", "unknown-key"],
+    ids=[
+        "yaml",
+        "not-a-mapping",
+        "entry-not-a-mapping",
+        "missing-title",
+        "unknown-key",
+        "slug-traversal",
+        "slug-absolute",
+        "slug-slash",
+        "slug-uppercase",
+        "slug-taken",
+        "repeated-id",
+        "anchor",
+        "deep",
+        "deeper-than-libyaml",
+    ],
 )
 def test_read_categories_problems(text, fragment, line):
     path = "sv/categories.yml"
@@ -522,7 +550,7 @@ def test_read_categories_problems(text, fragment, line):
     else:
         assert problems[0].line is not None
     # Good entries survive a bad neighbour.
-    if "email:\n  title: E-post" in text:
+    if "email:\n  title: E-post\nbilling:\n  title: F\n" in text:
         assert "email" in [c.id for c in categories]
 
 
@@ -615,3 +643,69 @@ def test_problems_of_every_file_are_collected():
     assert sorted(p.path for p in center.problems) == ["en/c.md", "sv/a.md", "sv/b.md"]
     assert "sv/a.md" not in center.articles
     assert "sv/b.md" not in center.articles
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["email:\n  title: E-post\n  slug: e-post\n", "email:\n  title: Domäner\n  slug: domäner\n", "e2:\n  title: X\n"],
+)
+def test_good_slugs(text):
+    categories, problems = read_categories("sv/categories.yml", "sv", text)
+    assert problems == []
+    assert len(categories) == 1
+
+
+# -- bounded YAML in front matter ----------------------------------------------------------------------
+
+BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\ntype: *b\n"
+
+
+@pytest.mark.parametrize(
+    ("front", "fragment", "line", "usable"),
+    [
+        ("id: a\ntitle: T\n" + BOMB, "anchor", 4, False),
+        ("id: a\ntitle: T\ntype: *nothing\n", "", 4, False),  # an undefined alias: YAML's own message
+        ("id: a\ntitle: T\ntags: " + "[" * 25 + "]" * 25 + "\n", "nested", 4, False),
+        ("id: a\ntitle: First\nsummary: S\ntitle: Second\n", "'title' is written twice (also on line 3)", 5, True),
+    ],
+    ids=["alias-bomb", "undefined-alias", "deep", "repeated-key"],
+)
+def test_front_matter_yaml_is_bounded(front, fragment, line, usable):
+    _data, _lines, problems, ok = load_front_matter_lines(PATH, front)
+    assert ok is usable
+    assert len(problems) == 1, problems
+    assert fragment in problems[0].message
+    assert problems[0].line == line
+
+
+def test_a_repeated_key_is_reported_and_the_article_still_builds():
+    article, problems = read_article(PATH, "sv", "x/", "---\nid: x\ntitle: A\ntitle: B\n---\nText.\n")
+    assert article is not None
+    assert [(p.line, "twice" in p.message) for p in problems] == [(4, True)]
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("id", '"a-b\\n"'), ("id", "|\n  a-b\n"), ("type", "x" * 10_000), ("updated", "x" * 10_000)],
+    ids=["id-newline", "id-block-newline", "long-type", "long-date"],
+)
+def test_bad_values_are_quoted_short_and_on_one_line(key, value):
+    front = f"title: T\n{key}: {value}\n" + ("" if key == "id" else "id: x\n")
+    _article, problems = read_article(PATH, "sv", "x/", f"---\n{front}---\nText.\n")
+    assert problems, "the value must be refused"
+    assert all(len(p.message) < 200 and "\n" not in p.message for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"), [("abc", "'abc'"), ("a" * 100, "'" + "a" * 80 + "…'"), ("a\nb", "'a\\nb'")]
+)
+def test_quote(value, shown):
+    assert quote(value) == shown
+
+
+def test_key_lines_of_a_long_front_matter_are_found_in_linear_time():
+    front = "id: x\ntitle: T\ntags:\n" + "".join(f"  - tagg {n}\n" for n in range(16_000)) + "summary: S\n"
+    start = time.perf_counter()
+    lines = key_lines(front)
+    assert time.perf_counter() - start < 2
+    assert lines == {"id": 2, "title": 3, "tags": 4, "summary": 16_005}

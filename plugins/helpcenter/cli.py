@@ -10,13 +10,16 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
+from .locales import CatalogError
+from .project import ProjectError
+
 Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 
 
 def _registrars() -> list[Registrar]:
-    from . import i18n_cli, report, status_server
+    from . import build_cli, i18n_cli, report, status_server
 
-    registrars: list[Registrar] = [i18n_cli.register, report.register, status_server.register]
+    registrars: list[Registrar] = [build_cli.register, i18n_cli.register, report.register, status_server.register]
     return registrars
 
 
@@ -36,6 +39,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except KeyboardInterrupt:
         return 130
+    except CatalogError as error:  # a catalog the command needs is missing or broken: file and line
+        print(error.problem, file=sys.stderr)
+        return 1
+    except ProjectError as error:
+        print(f"helpcenter {args.command}: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:  # a file the command reads or writes: one line, no traceback
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"helpcenter {args.command}: {where}{error.strerror or error}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -13,8 +13,13 @@ from typing import Any
 from mkdocs.config import config_options as c
 from mkdocs.config.base import BaseConfigOption, Config, ValidationError
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-LOCALE_PATTERN = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$")
+from .problems import quote
+
+# "\Z", not "$": "$" also matches before a trailing newline ("id: |\n  a\n" would pass).
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+LOCALE_PATTERN = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*\Z")
+SLUG_PATTERN = re.compile(r"^[^\W_A-Z]+(?:-[^\W_A-Z]+)*\Z")
+"""A category's URL segment: lowercase letters (any script), digits, single hyphens; no dots or slashes."""
 
 
 class _SupportConfig(Config):
@@ -91,8 +96,8 @@ class _ArticleId(c.Type[str]):
 
     def run_validation(self, value: object) -> str:
         text = super().run_validation(value)
-        if not ID_PATTERN.match(text):
-            raise ValidationError(f"'{text}' is not a valid id: use lowercase letters, digits and hyphens")
+        if not ID_PATTERN.fullmatch(text):
+            raise ValidationError(f"{quote(text)} is not a valid id: use lowercase letters, digits and hyphens")
         return text
 
 
@@ -121,7 +126,7 @@ class _Date(BaseConfigOption[datetime.date]):
                 return datetime.date.fromisoformat(value)
             except ValueError:
                 pass
-        raise ValidationError(f"expected a date like 2026-11-20, got {value!r}")
+        raise ValidationError(f"expected a date like 2026-11-20, got {quote(value)}")
 
 
 class _Fingerprints(BaseConfigOption[dict[str, Any]]):
@@ -142,6 +147,15 @@ class _Fingerprints(BaseConfigOption[dict[str, Any]]):
         return {"article": article, "steps": dict(steps), "locale": value.get("locale")}
 
 
+class _Choice(c.Choice):  # type: ignore[type-arg]
+    """A choice whose message quotes at most a short part of what was written."""
+
+    def run_validation(self, value: object) -> Any:
+        if value not in self.choices:
+            raise ValidationError(f"expected one of {', '.join(self.choices)}, got {quote(value)}")
+        return value
+
+
 class ArticleMeta(Config):
     """Front matter of one article."""
 
@@ -149,7 +163,7 @@ class ArticleMeta(Config):
     """Stable id, the same in every translation."""
     title = _Text(required=True)
     summary = c.Optional(_Text())
-    type = c.Choice(("guide", "article"), default="article")
+    type = _Choice(("guide", "article"), default="article")
     category = c.Optional(c.Type(str))
     tags = c.ListOfItems(_Text(), default=[])
     related = c.ListOfItems(c.Type(str), default=[])

@@ -7,10 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from babel.messages.pofile import read_po
-
 from . import translations
-from .locales import po_path
+from .locales import CatalogError, po_path, read_catalog
 from .sources import HelpCenter
 
 
@@ -26,8 +24,12 @@ class StringStats:
 
 
 def string_stats(path: Path, locale: str) -> StringStats:
-    with path.open("rb") as handle:
-        catalog = read_po(handle, locale=locale)
+    """Counts of one catalog; a catalog that cannot be read counts as nothing translated
+    (its problem is reported where catalogs are loaded: the build, ``helpcenter i18n check``)."""
+    try:
+        catalog, _raw = read_catalog(path, locale)
+    except CatalogError:
+        return StringStats(0, 0, 0)
     translated = fuzzy = untranslated = 0
     for message in catalog:
         if not message.id:

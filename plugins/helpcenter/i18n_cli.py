@@ -10,10 +10,8 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import re
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +20,12 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.plurals import get_plural
-from babel.messages.pofile import PoFileError, read_po, write_po
+from babel.messages.pofile import write_po
 
 from . import translations
 from .dashboard import status_rows
-from .locales import DOMAIN, po_path, po_syntax_errors
+from .locales import DOMAIN, CatalogError, catalog_problems, drop_unusable, po_path, read_catalog
+from .problems import Problem
 from .project import ProjectError, load_project
 
 PACKAGE_DIR = Path(__file__).parent
@@ -72,75 +71,65 @@ def _write(catalog: Catalog, path: Path) -> None:
 
 
 def _read(path: Path, locale: str | None = None) -> Catalog:
-    with path.open("rb") as handle:
-        return read_po(handle, locale=locale, abort_invalid=True)
+    """A catalog or template; a missing, non-UTF-8 or broken file is a ``CatalogError`` naming file and line."""
+    if path.suffix == ".pot" and not path.is_file():
+        raise CatalogError(Problem(str(path), "missing: run 'helpcenter i18n extract'", kind="catalog"))
+    return read_catalog(path, locale)[0]
 
 
 def _ids(catalog: Catalog) -> set[Any]:
     return {m.id for m in catalog if m.id}
 
 
-@dataclass(frozen=True)
-class Finding:
-    path: str
-    line: int | None
-    message: str
+def check_catalogs(base: Path, extracted: Catalog) -> list[Problem]:
+    """Everything that would make a catalog wrong or stale, one problem each.
 
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
-
-
-def check_catalogs(base: Path, extracted: Catalog) -> list[Finding]:
-    """Everything that would make a catalog wrong or stale, one finding each."""
-    findings: list[Finding] = []
+    Each translation is judged by the same rules the build applies when it loads the
+    catalog (``locales.catalog_problems``): what this reports, the build leaves out.
+    """
+    findings: list[Problem] = []
     pot = base / f"{DOMAIN}.pot"
     wanted = _ids(extracted)
-    if not pot.is_file():
-        findings.append(Finding(str(pot), None, "missing: run 'helpcenter i18n extract'"))
-    else:
-        template = _read(pot)
+    try:
+        template: Catalog | None = _read(pot)
+    except CatalogError as error:
+        findings.append(error.problem)
+        template = None
+    if template is not None:
         have = _ids(template)
         for message in extracted:
             if message.id and message.id not in have:
                 where = message.locations[0] if message.locations else ("?", None)
                 findings.append(
-                    Finding(
-                        str(pot),
+                    _problem(
+                        pot,
                         None,
-                        f"out of date: {message.id!r} ({where[0]}:{where[1]}) is not in it: "
+                        f"out of date: {_first(message.id)!r} ({where[0]}:{where[1]}) is not in it: "
                         "run 'helpcenter i18n extract'",
                     )
                 )
         for message in template:
             if message.id and message.id not in wanted:
-                findings.append(Finding(str(pot), message.lineno, f"out of date: {message.id!r} is no longer used"))
+                findings.append(_problem(pot, message.lineno, f"out of date: {_first(message.id)!r} is no longer used"))
     for path in sorted(base.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
         locale = path.parent.parent.name
-        syntax = po_syntax_errors(path.read_text(encoding="utf-8", errors="replace"))
-        findings.extend(Finding(str(path), line, f"syntax error: {message}") for line, message in syntax)
-        if syntax:
-            continue
         try:
-            catalog = _read(path, locale)
-        except PoFileError as error:
-            line, text = _syntax_error(error)
-            findings.append(Finding(str(path), line, f"syntax error: {text}"))
+            catalog, raw = read_catalog(path, locale)
+        except CatalogError as error:
+            findings.append(error.problem)
             continue
         expected = get_plural(Locale.parse(locale)).num_plurals
         if catalog.num_plurals != expected:
             findings.append(
-                Finding(
-                    str(path),
-                    None,
-                    f"Plural-Forms has nplurals={catalog.num_plurals}, {locale} needs {expected}",
-                )
+                _problem(path, None, f"Plural-Forms has nplurals={catalog.num_plurals}, {locale} needs {expected}")
             )
+        findings += [problem for problem, _message in catalog_problems(catalog, raw.decode("utf-8"), str(path))]
         for message in catalog:
             if not message.id:
                 continue
             if message.id not in wanted:
                 findings.append(
-                    Finding(str(path), message.lineno, f"obsolete: {message.id!r}: run 'helpcenter i18n update'")
+                    _problem(path, message.lineno, f"obsolete: {_first(message.id)!r}: run 'helpcenter i18n update'")
                 )
             plural_forms = message.string if isinstance(message.string, (list, tuple)) else None
             if message.pluralizable and plural_forms is not None:
@@ -149,20 +138,15 @@ def check_catalogs(base: Path, extracted: Catalog) -> list[Finding]:
                 if len(plural_forms) != catalog.num_plurals or 0 < written < catalog.num_plurals:
                     needs = f"{locale} needs {catalog.num_plurals}"
                     text = f"{_first(message.id)!r} has {written} plural forms, {needs}"
-                    findings.append(Finding(str(path), message.lineno, text))
-            for problem in message.check(catalog):
-                findings.append(Finding(str(path), message.lineno, f"{_first(message.id)!r}: {problem}"))
+                    findings.append(_problem(path, message.lineno, text))
         missing = wanted - _ids(catalog)
         for msgid in sorted(missing, key=str):
-            findings.append(Finding(str(path), None, f"missing {_first(msgid)!r}: run 'helpcenter i18n update'"))
+            findings.append(_problem(path, None, f"missing {_first(msgid)!r}: run 'helpcenter i18n update'"))
     return findings
 
 
-def _syntax_error(error: PoFileError) -> tuple[int | None, str]:
-    """The 1-based line of a PO syntax error and Babel's message without its own 0-based "on N"."""
-    line = getattr(error, "lineno", None)
-    text = re.sub(r" on \d+$", "", str(error))
-    return (line + 1 if isinstance(line, int) else None), text
+def _problem(path: Path, line: int | None, message: str) -> Problem:
+    return Problem(str(path), message, line, kind="catalog")
 
 
 def _first(msgid: Any) -> str:
@@ -232,14 +216,22 @@ def _cmd_init(args: argparse.Namespace) -> int:
 
 
 def _cmd_update(args: argparse.Namespace) -> int:
+    """Merge the template into every catalog the way msgmerge does: nothing a translator wrote is lost.
+
+    A reworded message keeps its old translation marked fuzzy (shown to readers only once a
+    translator confirms it); a message no longer used stays at the end as ``#~`` obsolete.
+    Every catalog is read before any is written, so a broken one stops the command untouched.
+    """
     base = Path(args.catalogs)
     template = _read(base / f"{DOMAIN}.pot")
-    for path in sorted(base.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
-        catalog = _read(path, path.parent.parent.name)
+    catalogs = [
+        (path, _read(path, path.parent.parent.name)) for path in sorted(base.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    ]
+    for path, catalog in catalogs:
         catalog.update(template, no_fuzzy_matching=False)
-        catalog.obsolete.clear()
         _write(catalog, path)
-        print(f"{path}: updated")
+        fuzzy = sum(1 for m in catalog if m.id and m.fuzzy)
+        print(f"{path}: updated ({fuzzy} fuzzy, {len(catalog.obsolete)} obsolete)")
     return 0
 
 
@@ -248,16 +240,15 @@ def _cmd_compile(args: argparse.Namespace) -> int:
     failed = 0
     for path in sorted(base.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
         try:
-            catalog = _read(path, path.parent.parent.name)
-        except PoFileError as error:
-            line, text = _syntax_error(error)
-            print(f"{path}:{line or '?'}: {text}", file=sys.stderr)
+            catalog, raw = read_catalog(path, path.parent.parent.name)
+        except CatalogError as error:
+            print(error.problem, file=sys.stderr)
             failed += 1
             continue
-        errors = [(m, e) for m in catalog if m.id for e in m.check(catalog)]
-        for message, problem in errors:
-            print(f"{path}:{message.lineno}: {_first(message.id)!r}: {problem}", file=sys.stderr)
-        failed += bool(errors)
+        problems = drop_unusable(catalog, raw.decode("utf-8"), str(path))  # the .mo holds what the build uses
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        failed += bool(problems)
         with path.with_suffix(".mo").open("wb") as handle:
             write_mo(handle, catalog)
     return 1 if failed else 0

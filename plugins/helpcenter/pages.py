@@ -102,16 +102,14 @@ def plan_site(center: HelpCenter, locales: Mapping[str, LocaleInfo], url_of: Url
 
     for pages in site.category_pages(center).values():
         for page in pages:
-            same_slug = plan.categories.get(page.src_uri)
-            other = holder(page.src_uri) if same_slug is None else None
-            if same_slug is not None or other is not None:
-                where = f"{page.category.locale}/categories.yml"
-                clash = f"category '{same_slug.category.id}'" if same_slug is not None else other
+            # Two categories with one slug are the source model's problem (categories.yml:line).
+            other = holder(page.src_uri)
+            if other is not None:
                 plan.problems.append(
                     Problem(
-                        where,
+                        f"{page.category.locale}/categories.yml",
                         f"category '{page.category.id}' (slug '{page.category.slug}') would have the URL "
-                        f"/{url_of(page.src_uri)} of {clash}; give it a slug of its own (it gets no page)",
+                        f"/{url_of(page.src_uri)} of {other}; give it a slug of its own (it gets no page)",
                     )
                 )
                 continue

@@ -27,17 +27,17 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
 from mkdocs.utils.templates import TemplateContext
 
-from . import outputs, site, translations
+from . import intake, outputs, translations
 from .blocks import StatusExtension
 from .config import LOCALE_PATTERN, HelpcenterConfig
 from .dashboard import status_rows
 from .guide import GuideContext, GuideExtension
 from .locales import CatalogError, Catalogs, LocaleInfo, locale_info, package_catalog_dir, theme_language
 from .pages import Composer, SitePlan, claim_files, plan_site
-from .related import RelatedIndex, Weights, check_references
+from .related import RelatedIndex, Weights
 from .rendering import Renderer, text
 from .served import bundle
-from .sources import Article, HelpCenter, SourceFile, build_help_center
+from .sources import Article, HelpCenter
 from .status import StatusPages
 
 log = get_plugin_logger("helpcenter")
@@ -177,14 +177,11 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         for problem in clashes:
             log.warning(str(problem))
             files.remove(files.get_file_from_path(problem.path))  # type: ignore[arg-type]  # it is a file
-        center = build_help_center(self.config.default_locale, self.locales, self._sources(files))
-        for problem in center.problems + check_references(center) + site.check_categories(center):
+        center, dropped = intake.read_help_center(files, self.locales, self.config.default_locale, config.docs_dir)
+        for file in dropped:
+            files.remove(file)
+        for problem in intake.problems(center):
             log.warning(str(problem))
-        for problem in translations.check(center):
-            log.warning(str(problem))
-        for locale in self.locales:
-            if locale not in center.homes:
-                log.warning(f"{locale}/index.md: missing; every locale needs a home page")
 
         plan = plan_site(center, self.locales, url_of, {file.src_uri for file in files})
         for problem in plan.problems:
@@ -220,27 +217,6 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         self.center, self.plan = center, plan
         self.composer = Composer(plan, self.locales, self.catalogs, self.renderer, related, config.site_url, url_of)
         return files
-
-    def _sources(self, files: Files) -> list[SourceFile]:
-        """Every content file as the model reads it; files outside locale folders are left out."""
-        sources = []
-        for file in list(files):
-            locale, _, rest = file.src_uri.partition("/")
-            if not (file.src_uri.endswith(".md") or rest == "categories.yml"):
-                continue
-            if locale not in self.locales and file.is_documentation_page():
-                where = (
-                    f"'{locale}' is not a configured locale (locales: {', '.join(self.locales)})"
-                    if rest
-                    else f"content belongs in a locale folder, e.g. {self.config.default_locale}/{file.src_uri}"
-                )
-                log.warning(f"{file.src_uri}: {where}; the file is not built")
-                files.remove(file)
-                continue
-            sources.append(SourceFile(file.src_uri, file.url, _read_text(file)))
-            if rest == "categories.yml" or sources[-1].text is None:
-                files.remove(file)
-        return sources
 
     # -- navigation: one small nav per locale ---------------------------------------------
 
@@ -440,19 +416,6 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         finally:
             filters.update(theirs)
         write_file(output.encode("utf-8"), os.path.join(config.site_dir, locale, "404.html"))
-
-
-def _read_text(file: File) -> str | None:
-    try:
-        data = file.content_bytes
-    except OSError:
-        return None
-    if b"\x00" in data:
-        return None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None
 
 
 def _safe_meta(title: str | None, description: str | None) -> dict[str, Any]:

@@ -15,7 +15,8 @@ from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import get_files
 
 from .config import HelpcenterConfig
-from .sources import HelpCenter, SourceFile, build_help_center
+from .intake import read_help_center
+from .sources import HelpCenter
 
 
 class ProjectError(Exception):
@@ -52,17 +53,6 @@ def load_project(config_file: str | Path = "mkdocs.yml") -> Project:
     if plugin is None:
         raise ProjectError(f"{path}: the helpcenter plugin is not listed under plugins")
     settings: HelpcenterConfig = plugin.config
-    files = get_files(config)
-    sources = []
-    for file in files:
-        if not (file.src_uri.endswith(".md") or file.src_uri.endswith("/categories.yml")):
-            continue
-        data = file.content_bytes
-        try:
-            text: str | None = None if b"\x00" in data else data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = None
-        sources.append(SourceFile(file.src_uri, file.url, text))
     locales = list(settings.locales) or [settings.default_locale]
-    center = build_help_center(settings.default_locale, locales, sources)
+    center, _dropped = read_help_center(get_files(config), locales, settings.default_locale, config.docs_dir)
     return Project(config, settings, Path(config.docs_dir), center)

@@ -1,14 +1,17 @@
 """HTML fragments the plugin adds to pages, from templates shipped in the package.
 
 One autoescaping Jinja environment per locale, with that locale's catalog
-installed: everything from front matter, category files or catalogs is text.
+installed: everything from front matter, category files or catalogs is text
+(translations included: see ``escaped_gettext``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from babel.support import NullTranslations
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 from markupsafe import Markup, escape
 
@@ -43,7 +46,8 @@ class Renderer:
                 extensions=["jinja2.ext.i18n"],
                 keep_trailing_newline=False,
             )
-            env.install_gettext_translations(self.catalogs.get(locale), newstyle=True)  # type: ignore[attr-defined]
+            gettext, ngettext = escaped_gettext(self.catalogs.get(locale))
+            env.globals.update(_=gettext, gettext=gettext, ngettext=ngettext)
             # |tojson (HTML-safe: <, >, & and ' escaped) as compact as the bytes a page carries allow.
             env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "separators": (",", ":")}
             self._envs[locale] = env
@@ -55,6 +59,29 @@ class Renderer:
             template = self.env(locale).get_template(name)
             self._templates[(locale, name)] = template
         return template.render(**context)
+
+
+def escaped_gettext(
+    translations: NullTranslations,
+) -> tuple[Callable[..., Markup], Callable[..., Markup]]:
+    """``_``/``gettext`` and ``ngettext`` for templates: a translation is text, never markup.
+
+    Jinja's own new-style gettext marks a translation safe (``Markup(msgstr)``), so a
+    translator's ``<img onerror=…>`` or ``" onfocus=…`` would reach the page as HTML. Here the
+    translation is escaped first; then the variables are put in (escaped too, unless they are
+    markup the template made), and only when the msgid is a format string (has a ``%``).
+    """
+
+    def gettext(message: str, /, **variables: Any) -> Markup:
+        rv = Markup.escape(translations.gettext(message))
+        return rv % variables if "%" in message else rv
+
+    def ngettext(singular: str, plural: str, count: int, /, **variables: Any) -> Markup:
+        variables.setdefault("num", count)
+        rv = Markup.escape(translations.ngettext(singular, plural, count))
+        return rv % variables if "%" in singular + plural else rv
+
+    return gettext, ngettext
 
 
 def text(value: str | None) -> Markup:

@@ -11,37 +11,23 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable
 from typing import Any
 
-from . import site, translations
-from .project import ProjectError, load_project
-from .related import check_references
+from . import intake
+from .locales import Catalogs, package_catalog_dir
+from .problems import ADVICE, ERROR, Problem, quote
+from .project import Project, ProjectError, load_project
 from .sources import HelpCenter
 
 
-@dataclass(frozen=True)
-class Finding:
-    level: str
-    kind: str
-    file: str
-    message: str
-    line: int | None = None
+def findings(center: HelpCenter, catalog_problems: Iterable[Problem] = ()) -> list[Problem]:
+    """Every problem of the help center, errors first, then by file.
 
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{self.level}: {where}: {self.message} [{self.kind}]"
-
-
-def findings(center: HelpCenter) -> list[Finding]:
-    """Every problem of the help center, errors first, then by file."""
-    found = [Finding("error", "source", p.path, p.message, p.line) for p in center.problems]
-    for problem in check_references(center):
-        found.append(Finding("error", "dangling-related", problem.path, problem.message, problem.line))
-    for problem in site.check_categories(center):
-        found.append(Finding("error", "unknown-category", problem.path, problem.message, problem.line))
-    for problem in translations.check(center):
-        found.append(Finding("error", "translation", problem.path, problem.message, problem.line))
+    The errors are exactly what the build warns about (the same functions find them);
+    the warnings are editorial advice the build does not give.
+    """
+    found = [*catalog_problems, *intake.problems(center)]
     linked: set[tuple[str, str]] = set()
     for article in center.articles.values():
         for pick in article.meta.related:
@@ -49,26 +35,42 @@ def findings(center: HelpCenter) -> list[Finding]:
     for article in sorted(center.articles.values(), key=lambda a: a.src_uri):
         listed = bool(article.meta.category) and article.meta.category in center.categories.get(article.locale, {})
         if not listed and (article.locale, article.id) not in linked:
-            found.append(
-                Finding("warning", "orphan", article.src_uri, "no category lists it and no article links to it")
-            )
+            found.append(_advice(article.src_uri, "no category lists it and no article links to it", "orphan"))
         for pick in article.meta.related:
             other = center.article(article.locale, pick)
             if other is not None and article.id not in other.meta.related:
-                found.append(
-                    Finding(
-                        "warning",
-                        "one-way-related",
-                        article.src_uri,
-                        f"lists '{pick}' as related, but '{pick}' does not list '{article.id}'",
-                    )
-                )
+                message = f"lists {quote(pick)} as related, but {quote(pick)} does not list '{article.id}'"
+                found.append(_advice(article.src_uri, message, "one-way-related"))
         if not article.meta.tags:
-            found.append(Finding("warning", "no-tags", article.src_uri, "has no tags: related suggestions need them"))
+            found.append(_advice(article.src_uri, "has no tags: related suggestions need them", "no-tags"))
         if article.is_guide and article.steps and not any(step.checks for step in article.steps):
-            found.append(Finding("warning", "no-checks", article.src_uri, "is a guide, but no step has '- [ ]' checks"))
-    order = {"error": 0, "warning": 1}
-    return sorted(found, key=lambda f: (order[f.level], f.file, f.line or 0, f.kind))
+            found.append(_advice(article.src_uri, "is a guide, but no step has '- [ ]' checks", "no-checks"))
+    order = {ERROR: 0, ADVICE: 1}
+    return sorted(found, key=lambda f: (order[f.level], f.path, f.line or 0, f.kind))
+
+
+def project_findings(project: Project) -> list[Problem]:
+    """``findings`` of a project, with the problems of the catalogs its build would use."""
+    catalogs = Catalogs([package_catalog_dir()])
+    return findings(project.center, intake.catalog_problems(catalogs, project.locales))
+
+
+def _advice(path: str, message: str, kind: str) -> Problem:
+    return Problem(path, message, kind=kind, level=ADVICE)
+
+
+def _line(problem: Problem) -> str:
+    return f"{problem.level}: {problem} [{problem.kind}]"
+
+
+def _json(problem: Problem) -> dict[str, Any]:
+    return {
+        "level": problem.level,
+        "kind": problem.kind,
+        "file": problem.path,
+        "message": problem.message,
+        "line": problem.line,
+    }
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -77,18 +79,18 @@ def _cmd_check(args: argparse.Namespace) -> int:
     except ProjectError as error:
         print(f"helpcenter check: {error}", file=sys.stderr)
         return 2
-    result = findings(project.center)
-    errors = sum(1 for f in result if f.level == "error")
+    result = project_findings(project)
+    errors = sum(1 for f in result if f.level == ERROR)
     if args.format == "json":
         payload: dict[str, Any] = {
             "errors": errors,
             "warnings": len(result) - errors,
-            "findings": [asdict(f) for f in result],
+            "findings": [_json(f) for f in result],
         }
         print(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
         for finding in result:
-            print(finding)
+            print(_line(finding))
         print(f"{errors} errors, {len(result) - errors} warnings in {len(project.center.articles)} articles")
     return 1 if errors else 0
 

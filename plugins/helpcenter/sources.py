@@ -16,7 +16,10 @@ from typing import Any
 
 import yaml
 
-from .config import ArticleMeta, CategoryMeta, HomeMeta
+from .config import SLUG_PATTERN, ArticleMeta, CategoryMeta, HomeMeta
+from .problems import ADVICE, ERROR, MAX_DEPTH, Problem, quote
+
+__all__ = ["ADVICE", "ERROR", "Problem", "quote"]  # re-exported: the model's modules report with them
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's safe loader when PyYAML has it (10x faster than the pure-Python one)."""
@@ -32,19 +35,6 @@ _ATTRS = re.compile(r"[ \t]*\{:?[ \t]*([^}]*)\}[ \t]*$")
 _CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
 _HR = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _CHECK = re.compile(r"^[-*+][ \t]+\[([ xX])\][ \t]+(.*)$")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """An author mistake, reported once as ``path:line: message``."""
-
-    path: str
-    message: str
-    line: int | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -183,63 +173,129 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return match.group(1) or "", text[match.end() :], body_line
 
 
-_TOP_KEY = re.compile(r"^([^\s#:][^:]*?)[ \t]*:", re.M)
+def scan_yaml(path: str, text: str, first_line: int, what: str) -> tuple[dict[str, int], list[Problem], bool]:
+    """Check YAML before anything is built from it: (top-level key lines, problems, usable).
+
+    One linear pass over the parser's events (no tree is built): anchors and aliases are
+    refused (an alias bomb expands a few hundred bytes into gigabytes), nesting is limited
+    to ``MAX_DEPTH``, and a top-level key written twice is reported (YAML would silently
+    keep the last value). Key lines are file lines (``first_line`` is the text's first).
+    """
+    lines: dict[str, int] = {}
+    problems: list[Problem] = []
+    depth = 0
+    top_mapping = False
+    at_key = True
+    for event in yaml.parse(text, Loader=_LOADER):
+        line = (event.start_mark.line if event.start_mark else 0) + first_line
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            message = f"{what} uses a YAML anchor or alias ('&name', '*name'): write every value out in full"
+            return lines, [Problem(path, message, line)], False
+        if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)) and depth == 1 and top_mapping:
+            if at_key and isinstance(event, yaml.ScalarEvent):
+                key = event.value
+                if key in lines:
+                    problems.append(
+                        Problem(
+                            path,
+                            f"{what} key {quote(key)} is written twice (also on line {lines[key]}): "
+                            "YAML keeps only the last value; write it once",
+                            line,
+                        )
+                    )
+                else:
+                    lines[key] = line
+            at_key = not at_key
+        if isinstance(event, yaml.CollectionStartEvent):
+            if depth == 0:
+                top_mapping = isinstance(event, yaml.MappingStartEvent)
+            depth += 1
+            if depth > MAX_DEPTH:
+                message = f"{what} is nested more than {MAX_DEPTH} levels deep: write plain keys, lists and values"
+                return lines, [Problem(path, message, line)], False
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return lines, problems, True
 
 
 def key_lines(front: str) -> dict[str, int]:
     """The line (in the file: front matter starts on line 2) of each top-level key."""
-    lines: dict[str, int] = {}
-    for match in _TOP_KEY.finditer(front):
-        lines.setdefault(match.group(1), front.count("\n", 0, match.start()) + 2)
-    return lines
-
-
-def _key_line(front: str, key: str) -> int | None:
-    return key_lines(front).get(key)
+    try:
+        return scan_yaml("", front, 2, "front matter")[0]
+    except yaml.YAMLError:
+        return {}
 
 
 def _unreadable_value(front: str) -> tuple[str | None, int | None]:
     """The key (and line) whose value YAML parses but cannot turn into data."""
     try:
-        root = yaml.compose(front, Loader=yaml.SafeLoader)
+        root = yaml.compose(front, Loader=_LOADER)
     except yaml.YAMLError:
         return None, None
     if not isinstance(root, yaml.MappingNode):
         return None, None
     for key_node, value_node in root.value:
         try:
-            yaml.safe_load(yaml.serialize(value_node))
+            yaml.load(yaml.serialize(value_node), Loader=_LOADER)
         except (ValueError, TypeError, OverflowError, yaml.YAMLError):
             return str(key_node.value), key_node.start_mark.line + 2
     return None, None
 
 
-def load_front_matter(path: str, front: str | None) -> tuple[dict[str, Any], list[Problem]]:
-    """Parse YAML front matter; problems name the file and line."""
-    if front is None:
-        return {}, []
+def _yaml_error(path: str, what: str, error: yaml.YAMLError, first_line: int) -> Problem:
+    mark = getattr(error, "problem_mark", None)
+    line = mark.line + first_line if mark is not None else None
+    problem = getattr(error, "problem", None) or "invalid YAML"
+    return Problem(path, f"{what} is not valid YAML: {problem}", line)
+
+
+def load_yaml(path: str, text: str, first_line: int, what: str) -> tuple[Any, dict[str, int], list[Problem], bool]:
+    """Parse bounded YAML: (data, top-level key lines, problems, usable)."""
     try:
-        data = yaml.load(front, Loader=_LOADER)
+        lines, problems, usable = scan_yaml(path, text, first_line, what)
+        if not usable:
+            return None, lines, problems, False
+        return yaml.load(text, Loader=_LOADER), lines, problems, True
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else None
-        problem = getattr(error, "problem", None) or "invalid YAML"
-        return {}, [Problem(path, f"front matter is not valid YAML: {problem}", line)]
+        return None, {}, [_yaml_error(path, what, error, first_line)], False
+
+
+def load_front_matter_lines(path: str, front: str | None) -> tuple[dict[str, Any], dict[str, int], list[Problem], bool]:
+    """Parse YAML front matter: (data, key lines, problems, usable); problems name the file and line."""
+    if front is None:
+        return {}, {}, [], True
+    try:
+        data, lines, problems, usable = load_yaml(path, front, 2, "front matter")
     except (ValueError, TypeError, OverflowError) as error:  # e.g. "updated: 2026-02-30"
         key, line = _unreadable_value(front)
         where = f"'{key}'" if key else "a value"
-        return {}, [Problem(path, f"front matter {where} cannot be read: {error}", line)]
+        return {}, {}, [Problem(path, f"front matter {where} cannot be read: {quote(str(error))}", line)], False
+    if not usable:
+        return {}, lines, problems, False
     if data is None:
-        return {}, []
+        return {}, lines, problems, True
     if not isinstance(data, dict):
-        return {}, [Problem(path, "front matter must be a mapping of keys to values", 2)]
-    return {str(k): v for k, v in data.items()}, []
+        return {}, lines, [Problem(path, "front matter must be a mapping of keys to values", 2)], False
+    return {str(k): v for k, v in data.items()}, lines, problems, True
+
+
+def load_front_matter(path: str, front: str | None) -> tuple[dict[str, Any], list[Problem]]:
+    """Parse YAML front matter; problems name the file and line."""
+    data, _lines, problems, _usable = load_front_matter_lines(path, front)
+    return data, problems
 
 
 def validate_meta(
-    path: str, data: dict[str, Any], front: str, schema: type[ArticleMeta | HomeMeta | CategoryMeta]
+    path: str,
+    data: dict[str, Any],
+    front: str | Mapping[str, int],
+    schema: type[ArticleMeta | HomeMeta | CategoryMeta],
 ) -> tuple[dict[str, Any] | None, list[Problem]]:
-    """Validate data against a schema; return the values (None when unusable) and problems."""
+    """Validate data against a schema; return the values (None when unusable) and problems.
+
+    ``front`` is the front matter's text, or the line of each key when already known.
+    """
+    lines = key_lines(front) if isinstance(front, str) else front
     config = schema()
     config.load_dict(data)
     failed, warnings = config.validate()
@@ -247,15 +303,15 @@ def validate_meta(
     for key, warning in warnings:
         message = str(warning)
         if message.startswith("Unrecognised configuration name"):
-            message = f"unknown front matter key '{key}'"
+            message = f"unknown front matter key {quote(key)}"
         else:
             message = f"front matter '{key}': {message}"
-        problems.append(Problem(path, message, _key_line(front, key)))
+        problems.append(Problem(path, message, lines.get(key)))
     values = {k: config[k] for k in config}
     options = dict(schema._schema)
     unusable = False
     for key, error in failed:
-        line = _key_line(front, key) or 1
+        line = lines.get(key) or 1
         if key not in data:
             problems.append(Problem(path, f"front matter '{key}' is required", line))
         else:
@@ -355,12 +411,12 @@ def read_article(src_uri: str, locale: str, url: str, text: str) -> tuple[Articl
     """Turn one Markdown source into an article record (None when unusable)."""
     path = src_uri
     front, body, body_line = split_front_matter(text)
-    data, problems = load_front_matter(path, front)
     if front is None:
         return None, [Problem(path, "has no front matter: an article needs at least 'id' and 'title'", 1)]
-    if problems:  # unreadable YAML: one message, not a second one per missing key
+    data, lines, problems, usable = load_front_matter_lines(path, front)
+    if not usable:  # unreadable YAML: one message, not a second one per missing key
         return None, problems
-    values, more = validate_meta(path, data, front or "", ArticleMeta)
+    values, more = validate_meta(path, data, lines, ArticleMeta)
     problems += more
     if values is None:
         return None, problems
@@ -390,15 +446,15 @@ def read_article(src_uri: str, locale: str, url: str, text: str) -> tuple[Articl
         steps=steps,
         fingerprint=fingerprint(meta.title + "\n" + body),
         body_line=body_line,
-        key_lines=key_lines(front),
+        key_lines=lines,
     )
     return article, problems
 
 
 def read_home(src_uri: str, locale: str, url: str, text: str) -> tuple[Home, list[Problem]]:
     front, _body, _line = split_front_matter(text)
-    data, problems = load_front_matter(src_uri, front)
-    values, more = validate_meta(src_uri, data, front or "", HomeMeta)
+    data, lines, problems, _usable = load_front_matter_lines(src_uri, front)
+    values, more = validate_meta(src_uri, data, lines, HomeMeta)
     values = values or {}
     home = Home(src_uri, locale, url, values.get("title"), values.get("summary"))
     return home, problems + more
@@ -406,28 +462,40 @@ def read_home(src_uri: str, locale: str, url: str, text: str) -> tuple[Home, lis
 
 def read_categories(path: str, locale: str, text: str) -> tuple[list[Category], list[Problem]]:
     """Parse a locale's ``categories.yml`` (category id -> title, description, slug)."""
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        return [], [Problem(path, "is not valid YAML", mark.line + 1 if mark else None)]
-    if data is None:
-        return [], []
+    data, lines, problems, usable = load_yaml(path, text, 1, "the file")
+    if not usable or data is None:
+        return [], problems
     if not isinstance(data, dict):
         return [], [Problem(path, "must map category ids to {title, description}", 1)]
     categories: list[Category] = []
-    problems: list[Problem] = []
+    slugs: dict[str, str] = {}
     for order, (key, value) in enumerate(data.items()):
         cid = str(key)
-        line = next((n for n, row in enumerate(text.splitlines(), 1) if row.startswith(f"{cid}:")), None)
+        line = lines.get(cid)
         if not isinstance(value, dict):
-            problems.append(Problem(path, f"category '{cid}' must be a mapping with 'title'", line))
+            problems.append(Problem(path, f"category {quote(cid)} must be a mapping with 'title'", line))
             continue
-        values, more = validate_meta(path, value, "", CategoryMeta)
-        problems += [Problem(p.path, f"category '{cid}': {p.message}", line) for p in more]
+        values, more = validate_meta(path, {str(k): v for k, v in value.items()}, {}, CategoryMeta)
+        problems += [Problem(p.path, f"category {quote(cid)}: {p.message}", line) for p in more]
         if values is None or not values.get("title"):
             continue
         slug = values.get("slug") or cid
+        if not SLUG_PATTERN.fullmatch(slug):
+            problems.append(
+                Problem(
+                    path,
+                    f"category {quote(cid)}: slug {quote(slug)} is not a slug: use lowercase letters, digits and "
+                    "single hyphens (e.g. e-post), or write 'slug:' with such a name",
+                    line,
+                )
+            )
+            continue
+        if slug in slugs:
+            problems.append(
+                Problem(path, f"category {quote(cid)}: slug {quote(slug)} is used by {quote(slugs[slug])}", line)
+            )
+            continue
+        slugs[slug] = cid
         categories.append(Category(cid, locale, values["title"], values.get("description"), slug, order))
     return categories, problems
 

@@ -135,15 +135,18 @@ def check(center: HelpCenter) -> list[Problem]:
     return problems
 
 
+BOM = "\ufeff"
 _TRANSLATED_FROM = re.compile(r"^translated_from:[^\n]*\n(?:[ \t]+[^\n]*\n|[ \t]*\r?\n)*", re.M)
 
 
 def write_stamp(text: str, record: dict[str, Any]) -> str:
     """Set ``translated_from`` in a source file's front matter, keeping everything else.
 
-    Every other byte stays as it was: keys, comments, quoting, the delimiter lines
-    and the file's line endings.
+    Every other byte stays as it was: keys, comments, quoting, the delimiter lines,
+    the file's line endings and a UTF-8 byte-order mark (which the build accepts).
     """
+    if text.startswith(BOM):
+        return BOM + write_stamp(text[len(BOM) :], record)
     front, body, _line = split_front_matter(text)
     block = yaml.safe_dump({"translated_from": record}, sort_keys=False, allow_unicode=True)
     if front is None:

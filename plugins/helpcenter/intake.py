@@ -1,0 +1,134 @@
+"""One way in, one way out: content files become source records here, and every problem
+the build warns about is listed here.
+
+The plugin (``on_files``) and ``helpcenter check`` both call :func:`read_help_center` and
+:func:`problems`, so the command reports exactly what a strict build fails on.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.structure.files import File
+
+from . import site, translations
+from .locales import Catalogs
+from .problems import Problem, quote
+from .related import check_references
+from .sources import CATEGORIES, HOME, HelpCenter, SourceFile, build_help_center
+
+
+def decode(data: bytes) -> str | None:
+    """A content file's text (a UTF-8 byte-order mark dropped), or None when it is not UTF-8 text."""
+    if b"\x00" in data:
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
+@dataclass
+class Reading:
+    """What the content folder holds, as the model reads it."""
+
+    sources: list[SourceFile] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    dropped: list[File] = field(default_factory=list)
+    """Files the site must not build or copy (category files, unreadable or refused files)."""
+
+
+def _outside(file: File, docs_dir: str) -> str | None:
+    """Where a content file that is a link out of the content folder really is (None: it is inside).
+
+    Only the content folder's own files are judged (the theme's come from elsewhere by design).
+    """
+    if not file.abs_src_path or not file.src_dir or os.path.abspath(file.src_dir) != os.path.abspath(docs_dir):
+        return None
+    real = os.path.realpath(file.abs_src_path)
+    root = os.path.realpath(docs_dir)
+    return None if real == root or real.startswith(root.rstrip(os.sep) + os.sep) else real
+
+
+def read_files(files: Iterable[File], locales: Collection[str], default_locale: str, docs_dir: str) -> Reading:
+    """Every content file the model reads, decoded once; files outside locale folders are left out."""
+    reading = Reading()
+    for file in list(files):
+        target = _outside(file, docs_dir)
+        if target is not None:
+            reading.problems.append(
+                Problem(
+                    file.src_uri,
+                    f"is a link to {quote(target)}, outside {Path(docs_dir).name}/: links that leave the "
+                    "content folder are not published; copy the file into it instead",
+                    kind="outside-content",
+                )
+            )
+            reading.dropped.append(file)
+            continue
+        locale, _, rest = file.src_uri.partition("/")
+        if not (file.src_uri.endswith(".md") or rest == CATEGORIES):
+            continue
+        if locale not in locales and file.is_documentation_page():
+            where = (
+                f"{quote(locale)} is not a configured locale (locales: {', '.join(locales)})"
+                if rest
+                else f"content belongs in a locale folder, e.g. {default_locale}/{file.src_uri}"
+            )
+            reading.problems.append(Problem(file.src_uri, f"{where}; the file is not built", kind="no-locale"))
+            reading.dropped.append(file)
+            continue
+        try:
+            text = decode(file.content_bytes)
+        except OSError as error:
+            reading.problems.append(
+                Problem(file.src_uri, f"cannot be read ({error.strerror or error})", kind="unreadable")
+            )
+            reading.dropped.append(file)
+            continue
+        reading.sources.append(SourceFile(file.src_uri, file.url, text))
+        if rest == CATEGORIES or text is None:
+            reading.dropped.append(file)
+    return reading
+
+
+def read_help_center(
+    files: Iterable[File], locales: Collection[str], default_locale: str, docs_dir: str
+) -> tuple[HelpCenter, list[File]]:
+    """The model of the help center, and the files the site must leave out."""
+    reading = read_files(files, locales, default_locale, docs_dir)
+    center = build_help_center(default_locale, locales, reading.sources)
+    center.problems[:0] = reading.problems
+    return center, reading.dropped
+
+
+def problems(center: HelpCenter) -> list[Problem]:
+    """Every problem of the sources the build warns about (so ``--strict`` fails), in one list."""
+    found = list(center.problems)
+    found += [_kind(p, "dangling-related") for p in check_references(center)]
+    found += [_kind(p, "unknown-category") for p in site.check_categories(center)]
+    found += [_kind(p, "translation") for p in translations.check(center)]
+    for locale in center.locales:
+        if locale not in center.homes:
+            found.append(
+                Problem(
+                    f"{locale}/{HOME}",
+                    "missing; every locale needs a home page (its front matter 'title' names the site)",
+                    kind="missing-home",
+                )
+            )
+    return found
+
+
+def catalog_problems(catalogs: Catalogs, locales: Iterable[str]) -> list[Problem]:
+    """Problems of the UI-string catalogs of ``locales`` (the build reports them while loading)."""
+    for locale in locales:
+        catalogs.get(locale)
+    return list(catalogs.problems)
+
+
+def _kind(problem: Problem, kind: str) -> Problem:
+    return problem if problem.kind != "source" else Problem(problem.path, problem.message, problem.line, kind)

@@ -1,0 +1,52 @@
+"""The one problem type: what the build warns about and the ``helpcenter`` commands print."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+QUOTE_LIMIT = 80
+"""At most this many characters of a value an author wrote are quoted in a message."""
+MESSAGE_LIMIT = 400
+"""A message never grows past this, whatever it quotes."""
+MAX_DEPTH = 20
+"""Deepest nesting of collections accepted in front matter and category files."""
+
+ERROR = "error"
+"""A problem the build warns about (so ``mkdocs build --strict`` fails) and ``helpcenter check`` reports."""
+ADVICE = "warning"
+"""An editorial hint only ``helpcenter check`` gives (orphans, missing tags): the build stays quiet."""
+
+
+def quote(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """A value an author wrote, quoted for a message: one line, at most ``limit`` characters."""
+    text = value if isinstance(value, str) else str(value)
+    cut = len(text) > limit
+    shown = repr(text[:limit])
+    return shown[:-1] + "…" + shown[-1] if cut else shown
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem of the sources, catalogs or settings, reported once as ``path:line: message``.
+
+    The one problem type of the plugin: the build logs the ``error`` ones as warnings,
+    ``helpcenter check`` and ``helpcenter i18n check`` print them.
+    """
+
+    path: str
+    message: str
+    line: int | None = None
+    kind: str = "source"
+    """What sort of problem, for ``helpcenter check``'s ``[kind]`` and its JSON."""
+    level: str = ERROR
+
+    def __post_init__(self) -> None:
+        if len(self.message) > MESSAGE_LIMIT or "\n" in self.message:
+            short = " ".join(self.message.split())
+            object.__setattr__(
+                self, "message", short[: MESSAGE_LIMIT - 1] + "…" if len(short) > MESSAGE_LIMIT else short
+            )
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
