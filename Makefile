@@ -35,14 +35,10 @@ lock: | $(UV)
 	echo 'uv<1' | $(UV) pip compile --quiet --universal --generate-hashes --custom-compile-command 'make lock' \
 	  - -o requirements-uv.txt
 
-## Build the example help center into site/ (the old site stays if the build fails).
+## Build the example help center into site/: strict, into a fresh folder, swapped in only on success,
+## one build at a time (a second one waits for the first).
 build: $(VENV)/.installed
-	rm -rf .site-new
-	$(BIN)/mkdocs build --strict --site-dir .site-new
-	rm -rf .site-old
-	if [ -d $(SITE) ]; then mv $(SITE) .site-old; fi
-	mv .site-new $(SITE)
-	rm -rf .site-old
+	$(BIN)/helpcenter build --site-dir $(SITE)
 
 ## Live preview for editors and translators on http://127.0.0.1:8000/
 serve: $(VENV)/.installed
