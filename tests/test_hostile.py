@@ -107,6 +107,10 @@ CASES = {
     "slug-traversal": Case(True, "content/sv/categories.yml", ("email:",), ("slug", "../../utanfor")),
     "slug-absolute": Case(True, "content/sv/categories.yml", ("email:",), ("slug", "/tmp/helpcenter-absolute-slug")),
     "missing-home": Case(True, "content/en/index.md", needles=("home page",)),
+    # One URL, one page: the later claimant is named with the first, and not built.
+    "url-clash-files": Case(True, "content/sv/e-post/a/index.md", needles=("URL", "sv/e-post/a.md")),
+    "url-clash-category": Case(True, "content/sv/categories.yml", needles=("URL", "sv/email.md", "slug")),
+    "url-clash-fallback": Case(True, "content/en/email.md", needles=("untranslated", "en/email/index.md")),
 }
 NAMES = sorted(CASES)
 FAILING = [n for n in NAMES if CASES[n].fails]

@@ -7,11 +7,13 @@ The plugin (``on_files``) and ``helpcenter check`` both call :func:`read_help_ce
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
 from . import site, translations
@@ -19,6 +21,35 @@ from .locales import Catalogs
 from .problems import Problem, quote
 from .related import check_references
 from .sources import CATEGORIES, HOME, HelpCenter, SourceFile, build_help_center
+
+UrlOf = Callable[[str], str]
+"""The URL the site gives a source path (``sv/e-post/index.md`` -> ``sv/e-post/``)."""
+
+
+def page_urls(config: MkDocsConfig) -> UrlOf:
+    """The URL MkDocs gives a page at a source path, under this configuration (cached: asked per page)."""
+
+    @functools.cache
+    def url_of(src_uri: str) -> str:
+        return File(src_uri, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls).url
+
+    return url_of
+
+
+def claim_files(uris: Iterable[str], url_of: UrlOf) -> tuple[dict[str, str], list[Problem]]:
+    """Which page file has each URL: the first in path order; every later one is a problem.
+
+    The plugin leaves the later ones out of the build (and out of the source model)."""
+    claims: dict[str, str] = {}
+    problems = []
+    for uri in sorted(u for u in uris if u.endswith(".md")):
+        url = url_of(uri)
+        first = claims.setdefault(url, uri)
+        if first != uri:
+            problems.append(
+                Problem(uri, f"has the URL /{url} of {first}; rename or move one of them (this one is not built)")
+            )
+    return claims, problems
 
 
 def decode(data: bytes) -> str | None:
@@ -96,13 +127,19 @@ def read_files(files: Iterable[File], locales: Collection[str], default_locale: 
 
 
 def read_help_center(
-    files: Iterable[File], locales: Collection[str], default_locale: str, docs_dir: str
+    files: Iterable[File], locales: Collection[str], default_locale: str, docs_dir: str, url_of: UrlOf
 ) -> tuple[HelpCenter, list[File]]:
-    """The model of the help center, and the files the site must leave out."""
-    reading = read_files(files, locales, default_locale, docs_dir)
+    """The model of the help center, and the files the site must leave out.
+
+    One URL, one page: a file whose URL another file has is named and left out before anything
+    reads it."""
+    files = list(files)
+    _, clashes = claim_files((file.src_uri for file in files), url_of)
+    losers = {problem.path for problem in clashes}
+    reading = read_files([f for f in files if f.src_uri not in losers], locales, default_locale, docs_dir)
     center = build_help_center(default_locale, locales, reading.sources)
-    center.problems[:0] = reading.problems
-    return center, reading.dropped
+    center.problems[:0] = [*clashes, *reading.problems]
+    return center, [*(f for f in files if f.src_uri in losers), *reading.dropped]
 
 
 def problems(center: HelpCenter) -> list[Problem]:

@@ -13,9 +13,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from mkdocs.utils import get_relative_url
+
 from . import alternates as alt
 from .locales import LocaleInfo
-from .pages import SitePlan, UrlOf
+from .pages import ArticlePage, CategoryPage, DashboardPage, HomePage, RootPage, SitePlan
 from .rendering import Renderer
 
 
@@ -42,73 +44,68 @@ def write_sitemaps(
     locales: Mapping[str, LocaleInfo],
     built: Iterable[str],
     site_url: str | None,
-    url_of: UrlOf,
 ) -> None:
     """``/<locale>/sitemap.xml``: the locale's real pages with their translations (hreflang);
     ``/sitemap.xml``: an index of those (small, and the same in every shard)."""
     base = site_url.rstrip("/") + "/" if site_url else "/"
-    center = plan.center
     per_locale: dict[str, list[alt.SitemapEntry]] = {loc: [] for loc in locales}
-    pages: list[tuple[str, str, str, str | None]]
-    pages = [(h.src_uri, h.locale, h.url, None) for h in center.homes.values()]
-    pages += [(u, c.category.locale, url_of(u), None) for u, c in plan.categories.items()]
-    pages += [
-        (a.src_uri, a.locale, a.url, a.meta.updated.isoformat() if a.meta.updated else None)
-        for a in center.articles.values()
-    ]
-    for src_uri, locale, url, lastmod in sorted(pages, key=lambda p: p[2]):
-        versions = plan.alternates.translations(src_uri)
+    # Real pages only: not the fallbacks (their text is another locale's) nor other Markdown pages.
+    real = [p for p in plan.pages.values() if isinstance(p, HomePage | CategoryPage | ArticlePage)]
+    for record in sorted(real, key=lambda p: p.url):
+        updated = record.article.meta.updated if isinstance(record, ArticlePage) else None
+        versions = plan.alternates.translations(record.src_uri)
         links = tuple((locales[v.locale].html_lang, base + v.url) for v in versions)
         if links:
             links += (("x-default", base),)
-        per_locale[locale].append(alt.SitemapEntry(base + url, lastmod, links))
+        lastmod = updated.isoformat() if updated else None
+        per_locale[record.locale].append(alt.SitemapEntry(base + record.url, lastmod, links))
     _write(site_dir, "sitemap.xml", alt.sitemap_index_xml([f"{base}{loc}/sitemap.xml" for loc in locales]))
     (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)
     for locale in built:
         _write(site_dir, f"{locale}/sitemap.xml", alt.sitemap_xml(per_locale[locale]))
 
 
-def write_root_pages(
+def write_root_page(
     site_dir: Path,
+    record: RootPage,
     renderer: Renderer,
     locales: Mapping[str, LocaleInfo],
-    default: str,
     site_name: str,
     site_url: str | None,
     assets: str,
 ) -> None:
     """``/``: links to every locale, and a script that picks the reader's language;
     ``/404.html``: the same links from the site root (it is served at any depth)."""
-    root = urlsplit(site_url or "/").path.rstrip("/") + "/"
-    for name, prefix, not_found in (("index.html", "", False), ("404.html", root, True)):
-        entries = [
-            {"code": code, "name": info.name, "html_lang": info.html_lang, "href": f"{prefix}{code}/"}
-            for code, info in locales.items()
-        ]
-        html = renderer.render(
-            default,
-            "root.html",
-            site_name=site_name,
-            locales=entries,
-            default=locales[default],
-            css=f"{prefix}{assets}/helpcenter.css",
-            js=f"{prefix}{assets}/helpcenter.js",
-            not_found=not_found,
-        )
-        _write(site_dir, name, html)
+    prefix = urlsplit(site_url or "/").path.rstrip("/") + "/" if record.not_found else ""
+    entries = [
+        {"code": code, "name": info.name, "html_lang": info.html_lang, "href": f"{prefix}{code}/"}
+        for code, info in locales.items()
+    ]
+    html = renderer.render(
+        record.locale,
+        "root.html",
+        site_name=site_name,
+        locales=entries,
+        default=locales[record.locale],
+        css=f"{prefix}{assets}/helpcenter.css",
+        js=f"{prefix}{assets}/helpcenter.js",
+        not_found=record.not_found,
+    )
+    _write(site_dir, record.url or "index.html", html)
 
 
 def write_dashboard(
     site_dir: Path,
+    record: DashboardPage,
     renderer: Renderer,
     rows: list[dict[str, Any]],
     locales: Mapping[str, LocaleInfo],
-    default: str,
     site_name: str,
     assets: str,
 ) -> None:
     """``/translations/``: the translators' dashboard (not in any navigation)."""
     for row in rows:
         row["name"] = locales[row["locale"]].name
-    html = renderer.render(default, "dashboard.html", site_name=site_name, rows=rows, css=f"../{assets}/helpcenter.css")
-    _write(site_dir, "translations/index.html", html)
+    css = get_relative_url(f"{assets}/helpcenter.css", record.url)
+    html = renderer.render(record.locale, "dashboard.html", site_name=site_name, rows=rows, css=css)
+    _write(site_dir, record.url + "index.html", html)

@@ -1,62 +1,163 @@
-"""Every page of the help center, and what the plugin adds to each.
+"""Every page of the help center as a typed record, and what the plugin adds to each.
 
-``plan_site`` decides, from the source model alone, which pages exist in which
-locale (articles, their untranslated fallbacks, category and home pages) and
-how they correspond across locales. ``Composer`` renders what the plugin adds
-to a page's HTML (breadcrumbs, notices, related articles, listings) and the
-data the theme templates get (switcher, hreflang, JSON-LD). URLs in, HTML and
+``plan_site`` decides, from the source model alone, which pages exist in which locale
+and what each is: an article in its own locale, a fallback (an article shown in another
+locale), a category page, a home page, another Markdown page, the root chooser, a 404,
+the dashboard. Each record carries its locale, URL, the article it shows with its
+translation state, its listings and related articles, and the sources it depends on.
+The plugin's hooks look a page's record up once and dispatch on its type. ``Composer``
+renders what the plugin adds to a page's HTML (breadcrumbs, notices, related articles,
+listings) and the data the theme templates get (switcher, hreflang, JSON-LD). Data in,
 data out: no MkDocs object is needed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from babel.dates import format_date
 from mkdocs.utils import get_relative_url
 
 from . import alternates as alt
 from . import site, translations
+from .intake import UrlOf, claim_files
 from .locales import Catalogs, LocaleInfo
-from .related import RelatedIndex
 from .rendering import ListEntry, Renderer
-from .sources import Article, HelpCenter, Problem
+from .site import CategoryListing
+from .sources import Article, HelpCenter, Home, Problem
 
-UrlOf = Callable[[str], str]
-"""The URL the site gives a source path (``sv/e-post/index.md`` -> ``sv/e-post/``)."""
+RelatedOf = Callable[[Article], Sequence[Article]]
+"""An article's related articles (editor picks first), each in the article's own locale or a fallback."""
+
+
+# -- the records -----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    """One page of the built site."""
+
+    url: str
+    """Site-relative URL (``sv/e-post/``, ``sv/404.html``, ``""`` for the root)."""
+    locale: str
+    """The reader's locale: the page's chrome, catalog and language."""
+    depends_on: frozenset[str]
+    """The source paths whose change changes this page (listings, related lists and notices included)."""
+
+
+@dataclass(frozen=True)
+class SourcePage(PlannedPage):
+    """A page MkDocs renders from a source file (one the editors wrote, or one the plan adds)."""
+
+    src_uri: str
+
+
+@dataclass(frozen=True)
+class ShownArticle(SourcePage):
+    """A page that shows an article."""
+
+    article: Article
+    """The article shown: the locale's own, or (for a fallback) the original in another locale."""
+    state: translations.TranslationState | None
+    """Where the article stands in this locale (source, translated, outdated, missing, …)."""
+    category: CategoryListing | None
+    """Its category in this locale (breadcrumbs, the navigation)."""
+    related: tuple[Article, ...]
+    """Related articles, each in this locale where translated, else in its own language."""
+
+    @property
+    def source(self) -> Article:
+        """The article a translation is made from (the article itself in the source locale)."""
+        return self.state.source if self.state is not None else self.article
+
+
+@dataclass(frozen=True)
+class ArticlePage(ShownArticle):
+    """An article in its own locale."""
+
+
+@dataclass(frozen=True)
+class FallbackPage(ShownArticle):
+    """An untranslated article shown in another locale: its original, marked, at the locale's own path."""
+
+
+@dataclass(frozen=True)
+class CategoryPage(SourcePage):
+    listing: CategoryListing
+
+
+@dataclass(frozen=True)
+class HomePage(SourcePage):
+    home: Home
+    listings: tuple[CategoryListing, ...]
+
+
+@dataclass(frozen=True)
+class OtherPage(SourcePage):
+    """Any other Markdown page of a locale folder: built as MkDocs builds it, in the locale's chrome."""
+
+
+@dataclass(frozen=True)
+class RootPage(PlannedPage):
+    """``/`` (the language chooser) or, with ``not_found``, ``/404.html`` for paths outside every locale."""
+
+    not_found: bool = False
+
+
+@dataclass(frozen=True)
+class NotFoundPage(PlannedPage):
+    """A locale's 404 page (``/<locale>/404.html``), served at any depth."""
+
+
+@dataclass(frozen=True)
+class DashboardPage(PlannedPage):
+    """``/translations/``: the translators' dashboard."""
+
+
+Planned = TypeVar("Planned", bound=PlannedPage)
+Shown = TypeVar("Shown", bound=ShownArticle)
+
+
+# -- the plan --------------------------------------------------------------------------------------------------
 
 
 @dataclass
 class SitePlan:
-    """Which pages exist in which locale, and how they correspond."""
+    """Every page of the site, typed, and how pages correspond across locales."""
 
     center: HelpCenter
-    categories: dict[str, site.CategoryPage] = field(default_factory=dict)
-    """Category pages by source path."""
-    categories_by_id: dict[tuple[str, str], site.CategoryPage] = field(default_factory=dict)
-    fallbacks: dict[str, translations.TranslationState] = field(default_factory=dict)
-    """Untranslated articles served in a locale, by the source path they get there."""
-    states: dict[tuple[str, str], translations.TranslationState] = field(default_factory=dict)
+    pages: dict[str, SourcePage] = field(default_factory=dict)
+    """The pages MkDocs renders, by source path."""
+    site_pages: list[PlannedPage] = field(default_factory=list)
+    """The pages written after the build: the root pages, each locale's 404, the dashboard."""
+    listings: dict[tuple[str, str], CategoryListing] = field(default_factory=dict)
+    """Category listings by (locale, category id)."""
     alternates: alt.Alternates = field(default_factory=lambda: alt.Alternates(()))
     problems: list[Problem] = field(default_factory=list)
     """Two pages on one URL: every URL is claimed once, and each later claimant is named."""
     _fallback_by_id: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
 
+    def page(self, src_uri: str) -> SourcePage | None:
+        return self.pages.get(src_uri)
+
+    def of_type(self, kind: type[Planned]) -> Iterator[Planned]:
+        """The pages of one type, in plan order."""
+        for record in (*self.pages.values(), *self.site_pages):
+            if isinstance(record, kind):
+                yield record
+
     def home_url(self, locale: str) -> str:
         home = self.center.homes.get(locale)
         return home.url if home else f"{locale}/"
 
-    def shown_article(self, src_uri: str) -> Article | None:
-        """The article a page shows: its own, or the original an untranslated page falls back to."""
-        fallback = self.fallbacks.get(src_uri)
-        return fallback.source if fallback is not None else self.center.articles.get(src_uri)
-
     def link_resolver(self, locale: str) -> Callable[[str], str | None]:
         """For a fallback page: where a link to another source file should go in ``locale``."""
         if locale not in self._fallback_by_id:  # once per locale and build, not per page
-            self._fallback_by_id[locale] = {s.article_id: u for u, s in self.fallbacks.items() if s.locale == locale}
+            self._fallback_by_id[locale] = {
+                p.article.id: p.src_uri for p in self.of_type(FallbackPage) if p.locale == locale
+            }
         fallback_by_id = self._fallback_by_id[locale]
 
         def resolve(src_uri: str) -> str | None:
@@ -69,23 +170,13 @@ class SitePlan:
         return resolve
 
 
-def claim_files(uris: Iterable[str], url_of: UrlOf) -> tuple[dict[str, str], list[Problem]]:
-    """Which page file has each URL: the first in path order; every later one is a problem.
-
-    The plugin leaves the later ones out of the build (and out of the source model)."""
-    claims: dict[str, str] = {}
-    problems = []
-    for uri in sorted(u for u in uris if u.endswith(".md")):
-        url = url_of(uri)
-        first = claims.setdefault(url, uri)
-        if first != uri:
-            problems.append(
-                Problem(uri, f"has the URL /{url} of {first}; rename or move one of them (this one is not built)")
-            )
-    return claims, problems
-
-
-def plan_site(center: HelpCenter, locales: Mapping[str, LocaleInfo], url_of: UrlOf, taken: set[str]) -> SitePlan:
+def plan_site(
+    center: HelpCenter,
+    locales: Collection[str],
+    url_of: UrlOf,
+    taken: set[str],
+    related_of: RelatedOf = lambda _article: (),
+) -> SitePlan:
     """Plan every page; ``taken`` holds the source paths that exist as files.
 
     Every URL is claimed once: the files the editors wrote first (``claim_files``: the plugin has
@@ -100,46 +191,100 @@ def plan_site(center: HelpCenter, locales: Mapping[str, LocaleInfo], url_of: Url
         first = claims.setdefault(url_of(uri), uri)
         return None if first == uri else first
 
-    for pages in site.category_pages(center).values():
-        for page in pages:
+    for locale_listings in site.category_listings(center).values():
+        for listing in locale_listings:
             # Two categories with one slug are the source model's problem (categories.yml:line).
-            other = holder(page.src_uri)
+            other = holder(listing.src_uri)
             if other is not None:
                 plan.problems.append(
                     Problem(
-                        f"{page.category.locale}/categories.yml",
-                        f"category '{page.category.id}' (slug '{page.category.slug}') would have the URL "
-                        f"/{url_of(page.src_uri)} of {other}; give it a slug of its own (it gets no page)",
+                        f"{listing.category.locale}/categories.yml",
+                        f"category '{listing.category.id}' (slug '{listing.category.slug}') would have the URL "
+                        f"/{url_of(listing.src_uri)} of {other}; give it a slug of its own (it gets no page)",
                     )
                 )
                 continue
-            plan.categories[page.src_uri] = page
-            plan.categories_by_id[(page.category.locale, page.category.id)] = page
-            key = ("category", page.category.id)
-            plan.alternates.add(key, page.src_uri, alt.Alternate(page.category.locale, url_of(page.src_uri)))
+            locale = listing.category.locale
+            plan.listings[(locale, listing.category.id)] = listing
+            plan.pages[listing.src_uri] = CategoryPage(
+                url_of(listing.src_uri),
+                locale,
+                frozenset({f"{locale}/categories.yml", *(a.src_uri for a in listing.articles)}),
+                listing.src_uri,
+                listing,
+            )
+            key = ("category", listing.category.id)
+            plan.alternates.add(key, listing.src_uri, alt.Alternate(locale, url_of(listing.src_uri)))
     for locale, home in center.homes.items():
+        listings = tuple(listing for (code, _), listing in plan.listings.items() if code == locale)
+        listed = (a.src_uri for listing in listings for a in listing.articles)
+        depends = frozenset({home.src_uri, f"{locale}/categories.yml", *listed})
+        plan.pages[home.src_uri] = HomePage(home.url, locale, depends, home.src_uri, home, listings)
         plan.alternates.add(alt.HOME_KEY, home.src_uri, alt.Alternate(locale, home.url))
     for state in translations.all_states(center):
-        plan.states[(state.article_id, state.locale)] = state
         key = ("article", state.article_id)
+        record: ShownArticle
         if state.translation is not None:
-            url = state.translation.url
-            plan.alternates.add(key, state.translation.src_uri, alt.Alternate(state.locale, url))
-            continue
-        uri = f"{state.locale}/{state.source.src_uri.partition('/')[2]}"
-        other = uri if uri in taken else holder(uri)
-        if other is not None:
-            plan.problems.append(
-                Problem(
-                    uri,
-                    f"cannot show the untranslated {state.source.src_uri} here: {other} has its URL "
-                    f"/{url_of(uri)}; translate the article or move one of them",
+            article = state.translation
+            record = _shown(ArticlePage, plan, state, article, article.src_uri, article.url, related_of)
+            plan.alternates.add(key, article.src_uri, alt.Alternate(state.locale, article.url))
+        else:
+            uri = f"{state.locale}/{state.source.src_uri.partition('/')[2]}"
+            other = uri if uri in taken else holder(uri)
+            if other is not None:
+                plan.problems.append(
+                    Problem(
+                        uri,
+                        f"cannot show the untranslated {state.source.src_uri} here: {other} has its URL "
+                        f"/{url_of(uri)}; translate the article or move one of them",
+                    )
                 )
-            )
-            continue
-        plan.fallbacks[uri] = state
-        plan.alternates.add(key, uri, alt.Alternate(state.locale, url_of(uri), fallback=True))
+                continue
+            record = _shown(FallbackPage, plan, state, state.source, uri, url_of(uri), related_of)
+            plan.alternates.add(key, uri, alt.Alternate(state.locale, record.url, fallback=True))
+        plan.pages[record.src_uri] = record
+    for uri in sorted(taken):
+        locale = uri.partition("/")[0]
+        if uri.endswith(".md") and uri not in plan.pages and locale in locales:
+            plan.pages[uri] = OtherPage(url_of(uri), locale, frozenset({uri}), uri)
+    default = center.default_locale
+    every_source = frozenset(uri for uri in taken if uri.endswith((".md", "categories.yml")))
+    plan.site_pages += [
+        RootPage("", default, frozenset(h.src_uri for h in center.homes.values())),
+        RootPage("404.html", default, frozenset(), not_found=True),
+        *(NotFoundPage(f"{code}/404.html", code, _chrome_of(plan, code)) for code in locales),
+        DashboardPage("translations/", default, every_source),
+    ]
     return plan
+
+
+def _shown(
+    kind: type[Shown],
+    plan: SitePlan,
+    state: translations.TranslationState,
+    article: Article,
+    src_uri: str,
+    url: str,
+    related_of: RelatedOf,
+) -> Shown:
+    """The record of a page showing ``article`` in ``state.locale``."""
+    locale = state.locale
+    center = plan.center
+    category = plan.listings.get((locale, article.meta.category or ""))
+    related = tuple(center.article(locale, r.id) or r for r in related_of(article))
+    depends = {article.src_uri, state.source.src_uri, *(r.src_uri for r in related)}
+    if category is not None:
+        depends.add(f"{locale}/categories.yml")
+    return kind(url, locale, frozenset(depends), src_uri, article, state, category, related)
+
+
+def _chrome_of(plan: SitePlan, locale: str) -> frozenset[str]:
+    """What a page without content of its own shows of its locale: the home and the categories (navigation)."""
+    home = plan.center.homes.get(locale)
+    return frozenset({f"{locale}/categories.yml", *([home.src_uri] if home else [])})
+
+
+# -- what the plugin adds to a page ---------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -160,7 +305,6 @@ class Composer:
         locales: Mapping[str, LocaleInfo],
         catalogs: Catalogs,
         renderer: Renderer,
-        related: RelatedIndex,
         site_url: str | None,
         url_of: UrlOf,
     ) -> None:
@@ -168,54 +312,42 @@ class Composer:
         self.locales = locales
         self.catalogs = catalogs
         self.renderer = renderer
-        self.related_index = related
         self.base = site_url.rstrip("/") + "/" if site_url else ""
         self.url_of = url_of
 
-    def compose(self, src_uri: str, locale: str, here: str, html: str) -> Composed:
-        """The page's HTML with the plugin's parts, for any page of a locale."""
-        plan = self.plan
-        fallback = plan.fallbacks.get(src_uri)
-        if fallback is not None:
-            original = fallback.source
-            lang = self.locales[original.locale].html_lang
-            top, json_ld = self.breadcrumbs(locale, here, html, article=original)
-            related, links = self.related(original, here, locale)
-            body = f'<div class="hc-original" lang="{lang}">{html}</div>'
-            return Composed(top + self.notices(locale, here, fallback, original) + body + related, links, json_ld)
-        article = plan.center.articles.get(src_uri)
-        if article is not None:
-            state = plan.states.get((article.id, locale))
-            top, json_ld = self.breadcrumbs(locale, here, html, article=article)
-            related, links = self.related(article, here, locale)
-            return Composed(top + self.notices(locale, here, state, article) + html + related, links, json_ld)
-        category = plan.categories.get(src_uri)
-        if category is not None:
-            top, json_ld = self.breadcrumbs(locale, here, html, category=category)
-            entries = [self.entry(a, here) for a in category.articles]
-            listing = self.renderer.render(locale, "category.html", category=category.category, entries=entries)
-            return Composed(top + html + listing, json_ld=json_ld)
-        home = plan.center.homes.get(locale)
-        if home is not None and home.src_uri == src_uri:
-            return Composed(html + self.home(locale, here))
-        return Composed(html)
+    def compose(self, record: SourcePage, here: str, html: str) -> Composed:
+        """The page's HTML with the plugin's parts."""
+        locale = record.locale
+        match record:
+            case ShownArticle():
+                top, json_ld = self.breadcrumbs(record, here, html)
+                related, links = self.related(record, here)
+                if isinstance(record, FallbackPage):
+                    lang = self.locales[record.article.locale].html_lang
+                    html = self.renderer.render(locale, "original.html", lang=lang, html=html)
+                return Composed(top + self.notices(record, here) + html + related, links, json_ld)
+            case CategoryPage():
+                top, json_ld = self.breadcrumbs(record, here, html)
+                entries = [self.entry(a, here) for a in record.listing.articles]
+                category = record.listing.category
+                listing = self.renderer.render(locale, "category.html", category=category, entries=entries)
+                return Composed(top + html + listing, json_ld=json_ld)
+            case HomePage():
+                return Composed(html + self.home(record, here))
+            case _:
+                return Composed(html)
 
-    def breadcrumbs(
-        self,
-        locale: str,
-        here: str,
-        html: str,
-        *,
-        article: Article | None = None,
-        category: site.CategoryPage | None = None,
-    ) -> tuple[str, str]:
+    def breadcrumbs(self, record: ShownArticle | CategoryPage, here: str, html: str) -> tuple[str, str]:
         """Home › Category › Article as links (and the page heading), and as JSON-LD."""
+        locale = record.locale
         crumbs = [site.Crumb(self.catalogs.get(locale).gettext("Home"), self.plan.home_url(locale))]
-        if category is None and article is not None and article.meta.category:
-            category = self.plan.categories_by_id.get((locale, article.meta.category))
+        if isinstance(record, ShownArticle):
+            article: Article | None = record.article
+            category, title = record.category, record.article.meta.title
+        else:
+            article, category, title = None, record.listing, record.listing.category.title
         if category is not None:
             crumbs.append(site.Crumb(category.category.title, self.url_of(category.src_uri)))
-        title = article.meta.title if article is not None else category.category.title if category else ""
         crumbs.append(site.Crumb(title, here))
         language = self.locales[article.locale].html_lang if article is not None else None
         links = self.renderer.render(
@@ -226,21 +358,21 @@ class Composer:
         )
         return links, site.json_ld(crumbs, self.base, article, language)
 
-    def notices(self, locale: str, here: str, state: translations.TranslationState | None, article: Article) -> str:
+    def notices(self, record: ShownArticle, here: str) -> str:
         """The update date, and what the reader should know about the translation."""
-        info = self.locales[locale]
-        source = state.source if state is not None else article
+        info = self.locales[record.locale]
+        state, source = record.state, record.source
         changed = []
         if state is not None and state.state == translations.OUTDATED:
             changed = [s.number for s in source.steps if s.anchor in state.changed_steps]
-        updated = article.meta.updated
+        updated = record.article.meta.updated
         return self.renderer.render(
-            locale,
+            record.locale,
             "notices.html",
             state=state.state if state is not None else translations.SOURCE,
             updated=updated.isoformat() if updated else None,
             updated_text=format_date(updated, "long", locale=info.babel) if updated else None,
-            language=info.babel.get_display_name(info.babel) or locale,
+            language=info.babel.get_display_name(info.babel) or record.locale,
             source_language=self.locales[source.locale].babel.get_display_name(info.babel) or source.locale,
             source_lang=self.locales[source.locale].html_lang,
             source_href=get_relative_url(source.url, here),
@@ -255,30 +387,28 @@ class Composer:
             kind=article.meta.type,
         )
 
-    def home(self, locale: str, here: str) -> str:
+    def home(self, record: HomePage, here: str) -> str:
         """Categories with their most important articles."""
         sections = []
-        for category in self.plan.categories.values():
-            if category.category.locale != locale:
-                continue
-            shown = category.articles[: site.HOME_ARTICLES]
+        for listing in record.listings:
+            shown = listing.articles[: site.HOME_ARTICLES]
             sections.append(
                 {
-                    "category": category.category,
-                    "href": get_relative_url(self.url_of(category.src_uri), here),
+                    "category": listing.category,
+                    "href": get_relative_url(self.url_of(listing.src_uri), here),
                     "entries": [self.entry(a, here) for a in shown],
-                    "more": len(category.articles) > len(shown),
-                    "total": len(category.articles),
+                    "more": len(listing.articles) > len(shown),
+                    "total": len(listing.articles),
                 }
             )
-        return self.renderer.render(locale, "home.html", sections=sections)
+        return self.renderer.render(record.locale, "home.html", sections=sections)
 
-    def related(self, article: Article, here: str, locale: str) -> tuple[str, list[dict[str, Any]]]:
+    def related(self, record: ShownArticle, here: str) -> tuple[str, list[dict[str, Any]]]:
         """Related articles in the reader's locale; an untranslated one in its own language, marked."""
+        locale = record.locale
         links = []
         reader = self.locales[locale]
-        for entry in self.related_index.related(article):
-            target = self.plan.center.article(locale, entry.article.id) or entry.article
+        for target in record.related:
             fallback = target.locale != locale
             language_note = None
             if fallback:

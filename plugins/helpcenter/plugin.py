@@ -8,7 +8,6 @@ build, pick each page's locale for the theme, and call the modules.
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 from pathlib import Path
@@ -33,7 +32,19 @@ from .config import LOCALE_PATTERN, HelpcenterConfig
 from .dashboard import status_rows
 from .guide import GuideContext, GuideExtension
 from .locales import CatalogError, Catalogs, LocaleInfo, locale_info, package_catalog_dir, theme_language
-from .pages import Composer, SitePlan, claim_files, plan_site
+from .pages import (
+    CategoryPage,
+    Composer,
+    DashboardPage,
+    FallbackPage,
+    HomePage,
+    NotFoundPage,
+    RootPage,
+    ShownArticle,
+    SitePlan,
+    SourcePage,
+    plan_site,
+)
 from .related import RelatedIndex, Weights
 from .rendering import Renderer, text
 from .served import bundle
@@ -167,42 +178,14 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
-
-        @functools.cache  # category and home URLs are asked for on every page
-        def url_of(src_uri: str) -> str:
-            return _url_of(config, src_uri)
-
-        # One URL, one page: a file whose URL another file has is named and left out, before anything reads it.
-        _, clashes = claim_files((file.src_uri for file in files), url_of)
-        for problem in clashes:
-            log.warning(str(problem))
-            files.remove(files.get_file_from_path(problem.path))  # type: ignore[arg-type]  # it is a file
-        center, dropped = intake.read_help_center(files, self.locales, self.config.default_locale, config.docs_dir)
+        url_of = intake.page_urls(config)
+        default, docs = self.config.default_locale, config.docs_dir
+        center, dropped = intake.read_help_center(files, self.locales, default, docs, url_of)
         for file in dropped:
             files.remove(file)
         for problem in intake.problems(center):
             log.warning(str(problem))
 
-        plan = plan_site(center, self.locales, url_of, {file.src_uri for file in files})
-        for problem in plan.problems:
-            log.warning(str(problem))
-        for uri in plan.categories:
-            if files.get_file_from_path(uri) is None:
-                files.append(File.generated(config, uri, content=""))
-        for uri, state in plan.fallbacks.items():
-            original = files.get_file_from_path(state.source.src_uri)
-            if original is not None and original.abs_src_path:
-                files.append(File.generated(config, uri, abs_src_path=original.abs_src_path))
-        for file in files:
-            if file.src_uri.partition("/")[0] in set(self.locales) - set(self.built):
-                # Not written by this shard, but still known, so links to it get its URL.
-                file.inclusion = InclusionLevel.EXCLUDED
-        skip = set() if self.status.enabled else STATUS_PARTS
-        for name, parts in BUNDLES.items():
-            content = bundle(part for part in parts if part not in skip)
-            files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=content))
-        # Loaded in <head> before the theme's bundle (see theme/partials/integrations/analytics.html).
-        files.append(File.generated(config, f"{ASSET_DIR}/theme-shim.js", content=bundle(["theme-shim.js"])))
         weights = self.config.related
         related = RelatedIndex(
             center,
@@ -214,8 +197,31 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
                 terms=weights.weight_terms,
             ),
         )
+        taken = {file.src_uri for file in files}
+        plan = plan_site(center, self.locales, url_of, taken, lambda a: [r.article for r in related.related(a)])
+        for problem in plan.problems:
+            log.warning(str(problem))
+        for record in plan.pages.values():  # the pages the plan adds: category pages, fallbacks
+            if record.src_uri in taken:
+                continue
+            if isinstance(record, CategoryPage):
+                files.append(File.generated(config, record.src_uri, content=""))
+            elif isinstance(record, FallbackPage):
+                original = files.get_file_from_path(record.article.src_uri)
+                if original is not None and original.abs_src_path:
+                    files.append(File.generated(config, record.src_uri, abs_src_path=original.abs_src_path))
+        for file in files:
+            if file.src_uri.partition("/")[0] in set(self.locales) - set(self.built):
+                # Not written by this shard, but still known, so links to it get its URL.
+                file.inclusion = InclusionLevel.EXCLUDED
+        skip = set() if self.status.enabled else STATUS_PARTS
+        for name, parts in BUNDLES.items():
+            content = bundle(part for part in parts if part not in skip)
+            files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=content))
+        # Loaded in <head> before the theme's bundle (see theme/partials/integrations/analytics.html).
+        files.append(File.generated(config, f"{ASSET_DIR}/theme-shim.js", content=bundle(["theme-shim.js"])))
         self.center, self.plan = center, plan
-        self.composer = Composer(plan, self.locales, self.catalogs, self.renderer, related, config.site_url, url_of)
+        self.composer = Composer(plan, self.locales, self.catalogs, self.renderer, config.site_url, url_of)
         return files
 
     # -- navigation: one small nav per locale ---------------------------------------------
@@ -225,7 +231,8 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             return nav
         self.navs = {}
         for locale in self.built:
-            uris = [f"{locale}/index.md"] + [u for u, c in self.plan.categories.items() if c.category.locale == locale]
+            categories = (p.src_uri for p in self.plan.of_type(CategoryPage) if p.locale == locale)
+            uris = [f"{locale}/index.md", *categories]
             items = [f.page for u in uris if (f := files.get_file_from_path(u)) is not None and f.page is not None]
             locale_nav = Navigation(items, items)
             locale_nav.homepage = items[0] if items and items[0].file.src_uri == uris[0] else None
@@ -240,14 +247,13 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
                 page.previous_page = page.next_page = None
         return self.navs[self.built[0]]
 
-    def _nav_for(self, page: Page, locale: str, default: Navigation) -> Navigation:
+    def _nav_for(self, page: Page, record: SourcePage | None, default: Navigation) -> Navigation:
         """The locale's nav with the current article after its category (O(categories) per page)."""
-        base = self.navs.get(locale)
-        if base is None or page in base.pages or self.plan is None:
+        base = self.navs.get(record.locale) if record is not None else None
+        if base is None or page in base.pages:
             return base or default
         items = list(base.items)
-        shown = self.plan.shown_article(page.file.src_uri)
-        category = self.plan.categories_by_id.get((locale, shown.meta.category or "")) if shown else None
+        category = record.category if isinstance(record, ShownArticle) else None
         position = next(
             (i + 1 for i, item in enumerate(items) if category and item.file.src_uri == category.src_uri), len(items)
         )
@@ -256,44 +262,38 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         nav.homepage = base.homepage
         return nav
 
-    def _locale_of(self, page: Page) -> str | None:
-        locale = page.file.src_uri.partition("/")[0]
-        return locale if locale in self.locales else None
-
     # -- pages -----------------------------------------------------------------------------
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.plan is None:
             return markdown
-        locale = self._locale_of(page)
-        if locale is None:
+        record = self.plan.page(page.file.src_uri)
+        if record is None:
             return markdown
-        plan, uri = self.plan, page.file.src_uri
-        fallback = plan.fallbacks.get(uri)
-        article = plan.shown_article(uri)
-        components = article.meta.status if article is not None else ()
-        self.status_extension.current = self.status.context(locale, page.url, components)
-        category = plan.categories.get(uri)
-        home = plan.center.homes.get(locale)
-        if article is not None:
-            page.meta = _safe_meta(article.meta.title, article.meta.summary)
-            if fallback is not None:
-                # The untranslated original, marked: canonical to it, kept out of this locale's search.
-                page.meta["search"] = {"exclude": True}
-                if config.site_url:
-                    page.canonical_url = config.site_url.rstrip("/") + "/" + article.url
-                markdown = translations.relink(markdown, article.src_uri, uri, plan.link_resolver(locale))
-            if article.is_guide:
-                source = article if fallback is not None else plan.center.source_of(article)
-                self.guide_extension.current = self._guide(article, source, article.locale, page)
-        elif category is not None:
-            page.meta = _safe_meta(category.category.title, category.category.description)
-        elif home is not None and home.src_uri == uri:
-            # The home's own title names the locale's site (the header); the page is "Home".
-            page.meta = _safe_meta(self.catalogs.get(locale).gettext("Home"), home.summary)
-        else:
-            title = page.meta.get("title")
-            page.meta = _safe_meta(title if isinstance(title, str) else None, None)
+        components: tuple[str, ...] = ()
+        match record:
+            case ShownArticle(article=article):
+                page.meta = _safe_meta(article.meta.title, article.meta.summary)
+                components = article.meta.status
+                if isinstance(record, FallbackPage):
+                    # The untranslated original, marked: canonical to it, kept out of this locale's search.
+                    page.meta["search"] = {"exclude": True}
+                    if config.site_url:
+                        page.canonical_url = config.site_url.rstrip("/") + "/" + article.url
+                    resolve = self.plan.link_resolver(record.locale)
+                    markdown = translations.relink(markdown, article.src_uri, record.src_uri, resolve)
+                if article.is_guide:
+                    source = article if isinstance(record, FallbackPage) else record.source
+                    self.guide_extension.current = self._guide(article, source, article.locale, page)
+            case CategoryPage(listing=listing):
+                page.meta = _safe_meta(listing.category.title, listing.category.description)
+            case HomePage(home=home):
+                # The home's own title names the locale's site (the header); the page is "Home".
+                page.meta = _safe_meta(self.catalogs.get(record.locale).gettext("Home"), home.summary)
+            case _:
+                title = page.meta.get("title")
+                page.meta = _safe_meta(title if isinstance(title, str) else None, None)
+        self.status_extension.current = self.status.context(record.locale, page.url, components)
         return markdown
 
     def _guide(self, article: Article, source: Article, locale: str, page: Page) -> GuideContext:
@@ -317,17 +317,16 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         self.guide_extension.current = None
         for problem in context.problems if context is not None else ():
             log.warning(str(problem))
-        locale = self._locale_of(page)
-        if locale is None:
-            return html
-        uri = page.file.src_uri
         status, self.status_extension.current = self.status_extension.current, None
+        record = self.plan.page(page.file.src_uri)
+        if record is None:
+            return html
         if status is not None:
-            shown = self.plan.shown_article(uri)
-            self.status.report(shown.src_uri if shown is not None else uri, status)
-            html = self.status.banner(locale, status.components) + html
-        composed = self.composer.compose(uri, locale, page.url, html)
-        self.extras[uri] = {"related": composed.related, "json_ld": composed.json_ld}
+            source = record.article.src_uri if isinstance(record, ShownArticle) else record.src_uri
+            self.status.report(source, status)
+            html = self.status.banner(record.locale, status.components) + html
+        composed = self.composer.compose(record, page.url, html)
+        self.extras[record.src_uri] = {"related": composed.related, "json_ld": composed.json_ld}
         return composed.html
 
     def on_page_context(
@@ -335,9 +334,10 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
     ) -> TemplateContext | None:
         if not self.config.enabled:
             return context
-        locale = self._locale_of(page) or self.config.default_locale
+        record = self.plan.page(page.file.src_uri) if self.plan is not None else None
+        locale = record.locale if record is not None else self.config.default_locale
         self._use_locale(config, locale)
-        context["nav"] = self._nav_for(page, locale, nav)
+        context["nav"] = self._nav_for(page, record, nav)
         # Each locale is its own root for the theme's search index and instant navigation.
         context["base_url"] = get_relative_url(f"{locale}/", page.url)
         switcher, hreflang = self.composer.switcher(page.file.src_uri, locale, page.url)
@@ -375,24 +375,29 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.env is None or self.plan is None or self.center is None:
             return
-        for locale in self.built:
-            self._write_404(config, locale)
-        self._use_locale(config, self.config.default_locale)
         site_dir = Path(config.site_dir)
-        default = self.config.default_locale
-        outputs.write_root_pages(
-            site_dir, self.renderer, self.locales, default, self.site_name, config.site_url, ASSET_DIR
-        )
+        for record in self.plan.site_pages:
+            match record:
+                case NotFoundPage() if record.locale in self.built:
+                    self._write_404(config, record)
+                case RootPage():
+                    self._use_locale(config, record.locale)
+                    outputs.write_root_page(
+                        site_dir, record, self.renderer, self.locales, self.site_name, config.site_url, ASSET_DIR
+                    )
+                case DashboardPage():
+                    rows = status_rows(self.catalogs.dirs[-1], self.center, self.locales)
+                    outputs.write_dashboard(
+                        site_dir, record, self.renderer, rows, self.locales, self.site_name, ASSET_DIR
+                    )
+        self._use_locale(config, self.config.default_locale)
         outputs.write_search(site_dir, self.built)
-        outputs.write_sitemaps(
-            site_dir, self.plan, self.locales, self.built, config.site_url, lambda uri: _url_of(config, uri)
-        )
-        rows = status_rows(self.catalogs.dirs[-1], self.center, self.locales)
-        outputs.write_dashboard(site_dir, self.renderer, rows, self.locales, default, self.site_name, ASSET_DIR)
+        outputs.write_sitemaps(site_dir, self.plan, self.locales, self.built, config.site_url)
 
-    def _write_404(self, config: MkDocsConfig, locale: str) -> None:
+    def _write_404(self, config: MkDocsConfig, record: NotFoundPage) -> None:
         """The theme's 404 page in a locale's language, with its navigation, links from the site root."""
         assert self.env is not None and self.plan is not None
+        locale = record.locale
         self._use_locale(config, locale)
         context = get_context(self.navs[locale], [], config)
         root = urlsplit(config.site_url or "/").path
@@ -415,7 +420,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             output = self.env.get_template("404.html").render(context)
         finally:
             filters.update(theirs)
-        write_file(output.encode("utf-8"), os.path.join(config.site_dir, locale, "404.html"))
+        write_file(output.encode("utf-8"), os.path.join(config.site_dir, record.url))
 
 
 def _safe_meta(title: str | None, description: str | None) -> dict[str, Any]:
@@ -426,8 +431,3 @@ def _safe_meta(title: str | None, description: str | None) -> dict[str, Any]:
     if description:
         meta["description"] = text(description)
     return meta
-
-
-def _url_of(config: MkDocsConfig, src_uri: str) -> str:
-    """The URL MkDocs gives a page at ``src_uri``."""
-    return File(src_uri, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls).url

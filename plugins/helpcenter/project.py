@@ -15,7 +15,8 @@ from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import get_files
 
 from .config import HelpcenterConfig
-from .intake import read_help_center
+from .intake import page_urls, read_help_center
+from .pages import SitePlan, plan_site
 from .sources import HelpCenter
 
 
@@ -29,6 +30,7 @@ class Project:
     plugin: HelpcenterConfig
     docs_dir: Path
     center: HelpCenter
+    plan: SitePlan
 
     @property
     def locales(self) -> list[str]:
@@ -54,5 +56,10 @@ def load_project(config_file: str | Path = "mkdocs.yml") -> Project:
         raise ProjectError(f"{path}: the helpcenter plugin is not listed under plugins")
     settings: HelpcenterConfig = plugin.config
     locales = list(settings.locales) or [settings.default_locale]
-    center, _dropped = read_help_center(get_files(config), locales, settings.default_locale, config.docs_dir)
-    return Project(config, settings, Path(config.docs_dir), center)
+    url_of = page_urls(config)
+    files = get_files(config)
+    center, dropped = read_help_center(files, locales, settings.default_locale, config.docs_dir, url_of)
+    # The plan's own problems (a category or an untranslated page on a URL that is taken), as the build finds them.
+    taken = {file.src_uri for file in files} - {file.src_uri for file in dropped}
+    plan = plan_site(center, locales, url_of, taken)
+    return Project(config, settings, Path(config.docs_dir), center, plan)

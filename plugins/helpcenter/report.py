@@ -21,13 +21,13 @@ from .project import Project, ProjectError, load_project
 from .sources import HelpCenter
 
 
-def findings(center: HelpCenter, catalog_problems: Iterable[Problem] = ()) -> list[Problem]:
+def findings(center: HelpCenter, build_problems: Iterable[Problem] = ()) -> list[Problem]:
     """Every problem of the help center, errors first, then by file.
 
     The errors are exactly what the build warns about (the same functions find them);
     the warnings are editorial advice the build does not give.
     """
-    found = [*catalog_problems, *intake.problems(center)]
+    found = [*build_problems, *intake.problems(center)]
     linked: set[tuple[str, str]] = set()
     for article in center.articles.values():
         for pick in article.meta.related:
@@ -52,7 +52,7 @@ def findings(center: HelpCenter, catalog_problems: Iterable[Problem] = ()) -> li
 def project_findings(project: Project) -> list[Problem]:
     """``findings`` of a project, with the problems of the catalogs its build would use."""
     catalogs = Catalogs([package_catalog_dir()])
-    return findings(project.center, intake.catalog_problems(catalogs, project.locales))
+    return findings(project.center, [*intake.catalog_problems(catalogs, project.locales), *project.plan.problems])
 
 
 def _advice(path: str, message: str, kind: str) -> Problem:

@@ -17,8 +17,8 @@ HOME_ARTICLES = 5
 
 
 @dataclass(frozen=True)
-class CategoryPage:
-    """A category page of one locale."""
+class CategoryListing:
+    """A category of one locale with its articles, in listing order, and its page's source path."""
 
     category: Category
     src_uri: str
@@ -30,17 +30,17 @@ def listing_order(article: Article) -> tuple[int, str, str]:
     return (0 if article.is_guide else 1, article.meta.title.casefold(), article.id)
 
 
-def category_pages(center: HelpCenter) -> dict[str, list[CategoryPage]]:
+def category_listings(center: HelpCenter) -> dict[str, list[CategoryListing]]:
     """Every locale's category pages, in the order of its categories file."""
     members: dict[tuple[str, str], list[Article]] = defaultdict(list)
     for article in center.articles.values():
         if article.meta.category:
             members[(article.locale, article.meta.category)].append(article)
-    pages: dict[str, list[CategoryPage]] = {}
+    pages: dict[str, list[CategoryListing]] = {}
     for locale in center.locales:
         categories = sorted(center.categories.get(locale, {}).values(), key=lambda c: c.order)
         pages[locale] = [
-            CategoryPage(
+            CategoryListing(
                 category=c,
                 src_uri=f"{locale}/{c.slug}/index.md",
                 articles=tuple(sorted(members[(locale, c.id)], key=listing_order)),
