@@ -42,8 +42,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CatalogError as error:  # a catalog the command needs is missing or broken: file and line
         print(error.problem, file=sys.stderr)
         return 1
-    except ProjectError as error:
-        print(f"helpcenter {args.command}: {error}", file=sys.stderr)
+    except ProjectError as error:  # mkdocs.yml or the project cannot be read: the command names itself
+        print(f"{getattr(args, 'prog', parser.prog + ' ' + args.command)}: {error}", file=sys.stderr)
         return 2
     except OSError as error:  # a file the command reads or writes: one line, no traceback
         where = f"{error.filename}: " if error.filename else ""

@@ -34,7 +34,7 @@ class _FeedbackConfig(Config):
     """URL that receives checklist events as JSON through ``navigator.sendBeacon``."""
 
 
-class _RelatedConfig(Config):
+class RelatedOptions(Config):
     limit = c.Type(int, default=5)
     """How many related articles at most (editor picks included)."""
     min_score = c.Type(int, default=20)
@@ -81,7 +81,7 @@ class HelpcenterConfig(Config):
     """Optional endpoint for checklist events."""
 
     # Related articles
-    related = c.SubConfig(_RelatedConfig)
+    related = c.SubConfig(RelatedOptions)
     """Related-article suggestions."""
 
     # Live status

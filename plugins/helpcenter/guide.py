@@ -15,7 +15,6 @@ instant navigation re-creates every script of the new page as JavaScript.
 
 from __future__ import annotations
 
-import json
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
@@ -23,18 +22,18 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from jinja2.utils import htmlsafe_json_dumps
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 from mkdocs.utils import get_relative_url
 
-from .sources import Article, Problem, Step
+from .sources import HEADING_ATTRS, Article, Problem, Step
 
 _TASK = re.compile(r"^\[([ xX])\][ \t]+")
 _STASH = re.compile("\x02[^\x03]*\x03")
-# attr_list's "{#id .class}" at the end of a heading (its HEADER_RE), still in the text
-# when this processor runs.
-_ATTR_TAIL = re.compile(r"[ ]+\{\:?([^\}\n]*)\}[ ]*$")
+# attr_list's "{#id .class}" at the end of a heading is still in the text when this processor runs.
+_ATTR_TAIL = HEADING_ATTRS
 
 # Runs after pymdownx.tasklist is skipped (25 would claim our "[ ]" items first),
 # after attr_list (8) so an editor's {#anchor} is set, and before toc (5) so the
@@ -62,10 +61,6 @@ class GuideContext:
     page_url: str | None = None
     """URL of the page being rendered (a fallback page shows another locale's article)."""
     problems: list[Problem] = field(default_factory=list)
-
-    def step_label(self, number: int, title: str) -> str:
-        """The localized heading text, e.g. "Steg 1 - Besök vår statussida"."""
-        return self.gettext("Step %(number)s - %(title)s") % {"number": number, "title": title}
 
     def label_parts(self, number: int) -> tuple[str, str]:
         """The localized text before and after the editor's title."""
@@ -309,12 +304,6 @@ def _fingerprint(key: str, record: Step | None, source: Step | None) -> str:
     return key
 
 
-def _json(value: Any) -> str:
-    """JSON safe in any HTML context: ``<``, ``>`` and ``&`` are escaped as ``\\u003c`` etc."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
 def _plural(singular: str, plural: str, n: int) -> str:
     return singular if n == 1 else plural
 
@@ -355,7 +344,7 @@ def config_json(context: GuideContext, steps: int) -> str:
         "supportUrl": _href(context.support_url, page),
         "feedback": _href(context.feedback, page),
     }
-    return _json(config)
+    return str(htmlsafe_json_dumps(config, ensure_ascii=False, separators=(",", ":")))
 
 
 def _href(url: str | None, page_url: str) -> str | None:

@@ -264,11 +264,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_status(args: argparse.Namespace) -> int:
-    try:
-        project = load_project(args.config_file)
-    except ProjectError as error:
-        print(f"helpcenter i18n status: {error}", file=sys.stderr)
-        return 2
+    project = load_project(args.config_file)
     rows = status_rows(Path(args.catalogs), project.center, project.locales)
     if args.format == "json":
         print(json.dumps(rows, indent=2, ensure_ascii=False))
@@ -311,12 +307,8 @@ def _translation_target(project: Any, locale: str, article_id: str) -> tuple[Any
 
 
 def _cmd_scaffold(args: argparse.Namespace) -> int:
-    try:
-        project = load_project(args.config_file)
-        state, target = _translation_target(project, args.locale, args.id)
-    except ProjectError as error:
-        print(f"helpcenter i18n scaffold: {error}", file=sys.stderr)
-        return 2
+    project = load_project(args.config_file)
+    state, target = _translation_target(project, args.locale, args.id)
     if state.translation is not None or target.exists():
         print(f"{target}: exists already; after updating it run 'helpcenter i18n mark'", file=sys.stderr)
         return 1
@@ -328,12 +320,8 @@ def _cmd_scaffold(args: argparse.Namespace) -> int:
 
 
 def _cmd_mark(args: argparse.Namespace) -> int:
-    try:
-        project = load_project(args.config_file)
-        state, target = _translation_target(project, args.locale, args.id)
-    except ProjectError as error:
-        print(f"helpcenter i18n mark: {error}", file=sys.stderr)
-        return 2
+    project = load_project(args.config_file)
+    state, target = _translation_target(project, args.locale, args.id)
     if state.translation is None or state.translation is state.source:
         print(f"helpcenter i18n mark: '{args.id}' has no translation in '{args.locale}'", file=sys.stderr)
         return 1
@@ -352,7 +340,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         parser.add_argument("--catalogs", default=str(default_catalog_dir()), help="catalog folder (default: locales/)")
         if project:
             parser.add_argument("-f", "--config-file", default="mkdocs.yml")
-        parser.set_defaults(handler=handler)
+        parser.set_defaults(handler=handler, prog=parser.prog)
         return parser
 
     add("extract", "write every UI string of the code and templates to locales/helpcenter.pot", _cmd_extract)

@@ -259,13 +259,6 @@ class Catalogs:
                     result = translations
         return result
 
-    def available(self) -> list[str]:
-        found: set[str] = set()
-        for base in self.dirs:
-            if base.is_dir():
-                found.update(p.parent.parent.name for p in base.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
-        return sorted(found)
-
 
 def _fallback_chain(locale: str) -> list[str]:
     chain = [locale]

@@ -186,17 +186,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         for problem in intake.problems(center):
             log.warning(str(problem))
 
-        weights = self.config.related
-        related = RelatedIndex(
-            center,
-            Weights(
-                limit=weights.limit,
-                min_score=weights.min_score,
-                tags=weights.weight_tags,
-                category=weights.weight_category,
-                terms=weights.weight_terms,
-            ),
-        )
+        related = RelatedIndex(center, Weights.of(self.config.related))
         taken = {file.src_uri for file in files}
         plan = plan_site(center, self.locales, url_of, taken, lambda a: [r.article for r in related.related(a)])
         for problem in plan.problems:

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .config import RelatedOptions
 from .sources import Article, HelpCenter, Problem
 
 _WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
@@ -22,15 +23,26 @@ _WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
 
 @dataclass(frozen=True)
 class Weights:
-    """Scoring settings (plugin config ``related``)."""
+    """Scoring settings: the plugin's ``related`` options (their defaults are the options' own)."""
 
-    limit: int = 5
-    min_score: int = 20
-    tags: int = 40
-    category: int = 20
-    terms: int = 5
+    limit: int = RelatedOptions.limit.default
+    min_score: int = RelatedOptions.min_score.default
+    tags: int = RelatedOptions.weight_tags.default
+    category: int = RelatedOptions.weight_category.default
+    terms: int = RelatedOptions.weight_terms.default
     max_postings: int = 64
     """A term shared by more articles than this is not used to find candidates."""
+
+    @classmethod
+    def of(cls, options: RelatedOptions) -> Weights:
+        """The weights a site configured."""
+        return cls(
+            limit=options.limit,
+            min_score=options.min_score,
+            tags=options.weight_tags,
+            category=options.weight_category,
+            terms=options.weight_terms,
+        )
 
 
 @dataclass(frozen=True)

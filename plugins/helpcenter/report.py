@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Iterable
 from typing import Any
 
 from . import intake
 from .locales import Catalogs, package_catalog_dir
 from .problems import ADVICE, ERROR, Problem, quote
-from .project import Project, ProjectError, load_project
+from .project import Project, load_project
 from .sources import HelpCenter
 
 
@@ -74,11 +73,7 @@ def _json(problem: Problem) -> dict[str, Any]:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    try:
-        project = load_project(args.config_file)
-    except ProjectError as error:
-        print(f"helpcenter check: {error}", file=sys.stderr)
-        return 2
+    project = load_project(args.config_file)
     result = project_findings(project)
     errors = sum(1 for f in result if f.level == ERROR)
     if args.format == "json":
@@ -99,4 +94,4 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser = commands.add_parser("check", help="editors' report: broken references, orphans, missing tags and checks")
     parser.add_argument("-f", "--config-file", default="mkdocs.yml")
     parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.set_defaults(handler=_cmd_check)
+    parser.set_defaults(handler=_cmd_check, prog=parser.prog)

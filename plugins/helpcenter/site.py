@@ -6,9 +6,10 @@ glue turns into MkDocs objects and the renderer into HTML.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass
+
+from jinja2.utils import htmlsafe_json_dumps
 
 from .sources import Article, Category, HelpCenter, Problem
 
@@ -95,5 +96,5 @@ def json_ld(crumbs: list[Crumb], base_url: str, article: Article | None = None, 
         if article.meta.tags:
             data["keywords"] = ", ".join(article.meta.tags)
         graph.append(data)
-    text = json.dumps({"@context": "https://schema.org", "@graph": graph}, ensure_ascii=False)
-    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    # Safe inside <script>: <, >, & and ' are JSON escapes.
+    return str(htmlsafe_json_dumps({"@context": "https://schema.org", "@graph": graph}, ensure_ascii=False))

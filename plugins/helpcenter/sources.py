@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from markdown.extensions.attr_list import AttrListTreeprocessor
 
 from .config import SLUG_PATTERN, ArticleMeta, CategoryMeta, HomeMeta
 from .problems import ADVICE, ERROR, MAX_DEPTH, Problem, quote
@@ -31,7 +32,8 @@ CATEGORIES = "categories.yml"
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\r?\n(.*?\r?\n)?(?:-{3}|\.{3})[ \t]*(?:\r?\n|\Z)", re.S)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _H2 = re.compile(r"^##(?!#)[ \t]+(.*?)[ \t]*$")
-_ATTRS = re.compile(r"[ \t]*\{:?[ \t]*([^}]*)\}[ \t]*$")
+HEADING_ATTRS: re.Pattern[str] = AttrListTreeprocessor.HEADER_RE
+"""attr_list's own pattern for ``{#id .class}`` at the end of a heading (what Markdown will apply)."""
 _CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
 _HR = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _CHECK = re.compile(r"^[-*+][ \t]+\[([ xX])\][ \t]+(.*)$")
@@ -325,7 +327,8 @@ def validate_meta(
 def _strip_heading(raw: str) -> tuple[str, str | None]:
     """Split a heading's text from its attr_list id."""
     anchor = None
-    attrs = _ATTRS.search(raw)
+    raw = " " + raw  # a heading of attributes alone ("## {#x}") is a step without a title
+    attrs = HEADING_ATTRS.search(raw)
     if attrs:
         for token in attrs.group(1).split():
             if token.startswith("#") and len(token) > 1:
@@ -335,6 +338,22 @@ def _strip_heading(raw: str) -> tuple[str, str | None]:
     return raw, anchor
 
 
+def in_fenced_code(lines: Iterable[str]) -> Iterator[bool]:
+    """For each Markdown line, whether it belongs to a fenced code block (its fences included)."""
+    fence: str | None = None
+    for line in lines:
+        opened = _FENCE.match(line)
+        if fence is not None:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = None
+            yield True
+        elif opened:
+            fence = opened.group(1)
+            yield True
+        else:
+            yield False
+
+
 def scan_steps(path: str, body: str, body_line: int = 1) -> tuple[tuple[Step, ...], list[Problem]]:
     """Find a guide's steps (top-level ``##`` headings) and their ``- [ ]`` checks.
 
@@ -342,23 +361,17 @@ def scan_steps(path: str, body: str, body_line: int = 1) -> tuple[tuple[Step, ..
     the first step ends the steps.
     """
     lines = body.splitlines()
-    fence: str | None = None
     raw_steps: list[dict[str, Any]] = []
     check_lines: list[list[Any]] = []
     previous_blank = True
     in_check = False
-    for index, line in enumerate(lines):
+    for index, (line, code) in enumerate(zip(lines, in_fenced_code(lines), strict=True)):
         number = body_line + index
-        fence_match = _FENCE.match(line)
-        if fence is not None:
-            if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
-                fence = None
+        if code:
             if raw_steps:
                 raw_steps[-1]["text"].append(line)
-            previous_blank = False
+            previous_blank = in_check = False
             continue
-        if fence_match:
-            fence = fence_match.group(1)
         heading = _H2.match(line)
         if heading:
             title, anchor = _strip_heading(heading.group(1))

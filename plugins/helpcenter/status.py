@@ -39,7 +39,6 @@ IMPACTS = ("none", "minor", "major", "critical")
 INCIDENT_STATES = ("investigating", "identified", "monitoring", "resolved", "postmortem")
 MAINTENANCE_STATES = ("scheduled", "in_progress", "verifying", "completed")
 PROVIDERS = ("statuspage", "cachet")
-BANNER_MODES = ("all", "components", "major")
 
 # Cachet 2.x API v1: component status 0..4.
 _CACHET_COMPONENTS = (UNKNOWN, "operational", "degraded_performance", "partial_outage", "major_outage")

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .sources import Article, HelpCenter, Problem, split_front_matter
+from .sources import Article, HelpCenter, Problem, in_fenced_code, split_front_matter
 
 SOURCE = "source"
 TRANSLATED = "translated"
@@ -165,7 +165,6 @@ def write_stamp(text: str, record: dict[str, Any]) -> str:
 # ``[id]: target#anchor`` (not footnotes ``[^1]: ...``); code is left alone.
 _INLINE_LINK = re.compile(r"(\]\(\s*<?)([^)\s>#]+)(#[^)\s>]*)?(>?)")
 _REFERENCE = re.compile(r"^( {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*<?)([^\s>#]+)(#[^\s>]*)?(>?)")
-_FENCE_LINE = re.compile(r"^\s*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
 
 
@@ -199,14 +198,4 @@ def relink(markdown: str, source_uri: str, page_uri: str, resolve: Callable[[str
         return _REFERENCE.sub(replace, "".join(parts))
 
     lines = markdown.splitlines(keepends=True)
-    fence: str | None = None
-    for index, line in enumerate(lines):
-        opened = _FENCE_LINE.match(line)
-        if fence is not None:
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-                fence = None
-        elif opened:
-            fence = opened.group(1)
-        else:
-            lines[index] = prose(line)
-    return "".join(lines)
+    return "".join(line if code else prose(line) for line, code in zip(lines, in_fenced_code(lines), strict=True))
