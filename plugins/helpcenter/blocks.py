@@ -22,9 +22,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from markdown import Markdown
-from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
+
+from .tree import PageTreeprocessor
 
 SLOT_CLASS = "hc-status-slot"
 SLOT_NAMES = "data-hc-names"
@@ -66,17 +67,6 @@ class StatusBlock(Block):  # type: ignore[misc]  # pymdownx is untyped here
         block.set("class", SLOT_CLASS)
         if names:
             block.set(SLOT_NAMES, ",".join(names))
-
-
-class StatusTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, extension: StatusExtension) -> None:
-        super().__init__(md)
-        self.extension = extension
-
-    def run(self, root: etree.Element) -> None:
-        context = self.extension.current
-        if context is not None:
-            place_widgets(root, context, self.md.htmlStash.store)
 
 
 def place_widgets(root: etree.Element, context: StatusContext, store: Callable[[str], str]) -> None:
@@ -139,4 +129,5 @@ class StatusExtension(BlocksExtension):  # type: ignore[misc]
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: Any) -> None:
         block_mgr.register(StatusBlock, self.getConfigs())
-        md.treeprocessors.register(StatusTreeprocessor(md, self), "helpcenter-status", PRIORITY)
+        processor = PageTreeprocessor(md, self, lambda root, context: place_widgets(root, context, md.htmlStash.store))
+        md.treeprocessors.register(processor, "helpcenter-status", PRIORITY)

@@ -29,6 +29,7 @@ from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 from mkdocs.utils import get_relative_url
 
 from .sources import HEADING_ATTRS, Article, Problem, Step
+from .tree import PageTreeprocessor
 
 _TASK = re.compile(r"^\[([ xX])\][ \t]+")
 _STASH = re.compile("\x02[^\x03]*\x03")
@@ -70,18 +71,6 @@ class GuideContext:
         return before, after
 
 
-class GuideTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, extension: GuideExtension) -> None:
-        super().__init__(md)
-        self.extension = extension
-
-    def run(self, root: etree.Element) -> None:
-        context = self.extension.current
-        if context is None:
-            return
-        render_guide(root, context)
-
-
 class GuideTextTreeprocessor(Treeprocessor):
     """Raw HTML tags in step titles and checks are shown as typed, not run.
 
@@ -121,7 +110,7 @@ class GuideExtension(Extension):
         self.current: GuideContext | None = None
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.treeprocessors.register(GuideTreeprocessor(md, self), "helpcenter-guide", PRIORITY)
+        md.treeprocessors.register(PageTreeprocessor(md, self, render_guide), "helpcenter-guide", PRIORITY)
         md.treeprocessors.register(GuideTextTreeprocessor(md, self), "helpcenter-guide-text", TEXT_PRIORITY)
 
 

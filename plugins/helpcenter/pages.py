@@ -49,7 +49,8 @@ class PlannedPage:
 
 @dataclass(frozen=True)
 class SourcePage(PlannedPage):
-    """A page MkDocs renders from a source file (one the editors wrote, or one the plan adds)."""
+    """A page MkDocs renders from a source file, one the editors wrote or one the plan adds;
+    ``src_uri`` is the path MkDocs knows it by (``sv/e-post/webbmail.md``)."""
 
     src_uri: str
 
@@ -85,13 +86,20 @@ class FallbackPage(ShownArticle):
 
 @dataclass(frozen=True)
 class CategoryPage(SourcePage):
+    """A category's page: its description (and an editor's own ``index.md``), then its articles."""
+
     listing: CategoryListing
+    """The category and its articles, guides first."""
 
 
 @dataclass(frozen=True)
 class HomePage(SourcePage):
+    """A locale's home page: search first, then each category with its first articles."""
+
     home: Home
+    """The home page's own source record (its title names the locale's site)."""
     listings: tuple[CategoryListing, ...]
+    """The locale's categories, in the order of its ``categories.yml``."""
 
 
 @dataclass(frozen=True)
