@@ -111,6 +111,8 @@ CASES = {
     "url-clash-files": Case(True, "content/sv/e-post/a/index.md", needles=("URL", "sv/e-post/a.md")),
     "url-clash-category": Case(True, "content/sv/categories.yml", needles=("URL", "sv/email.md", "slug")),
     "url-clash-fallback": Case(True, "content/en/email.md", needles=("untranslated", "en/email/index.md")),
+    # A marked translation whose steps differ from its source's (readers' ticks are matched by structure).
+    "translation-structure": Case(True, "content/en/guide.md", ("## One",), ("3 steps", "sv/guide.md has 4", "ticks")),
 }
 NAMES = sorted(CASES)
 FAILING = [n for n in NAMES if CASES[n].fails]

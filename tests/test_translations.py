@@ -49,16 +49,25 @@ def sv_guide(
     return "\n".join(parts)
 
 
-def en_guide(stamp: dict | None, anchors: dict[int, str] | None = None) -> str:
-    """An English translation (3 steps), stamped with ``stamp`` (or not stamped)."""
+EN_STEPS = {
+    1: ("Visit our status page", "Look at status.example.com."),
+    2: ("Check the password", "- [ ] Type the right password.\n- [ ] Caps Lock is off."),
+    3: ("Reset the password", "- [ ] Click Forgot password."),
+}
+
+
+def en_guide(
+    stamp: dict | None, anchors: dict[int, str] | None = None, steps: dict[int, tuple[str, str]] | None = None
+) -> str:
+    """An English translation (by default the 3 steps and checks of the source), stamped with ``stamp`` (or not)."""
     anchors = anchors or {}
     front = "---\nid: login\ntitle: Log in\ntype: guide\n"
     if stamp is not None:
         front += yaml.safe_dump({"translated_from": stamp}, sort_keys=False)
     body = "How to log in.\n"
-    for number, title in ((1, "Visit our status page"), (2, "Check the password"), (3, "Reset the password")):
+    for number, (title, text) in sorted((EN_STEPS if steps is None else steps).items()):
         anchor = f" {{#{anchors[number]}}}" if number in anchors else ""
-        body += f"\n## {title}{anchor}\n\nText.\n"
+        body += f"\n## {title}{anchor}\n\n{text}\n"
     return front + "---\n\n" + body
 
 
@@ -387,6 +396,37 @@ CHECK_CASES = [
 ]
 
 
+FOUR_STEPS = {**STEPS, 4: ("Kontakta supporten", "Ring oss.")}
+CHECK_CASES += [
+    # A marked translation whose structure differs from its source: readers' ticks would not match.
+    (
+        "a-step-missing",
+        {"sv/login.md": ORIGINAL, "en/login.md": en_guide(STAMP, steps={1: EN_STEPS[1], 2: EN_STEPS[2]})},
+        ("en/login.md", ["has 2 steps", "sv/login.md has 3", "one '## ' step per source step", "ticks"]),
+    ),
+    (
+        "an-anchor-of-its-own",
+        {"sv/login.md": ORIGINAL, "en/login.md": en_guide(STAMP, anchors={3: "reset"})},
+        ("en/login.md", ["step 3", "'#reset'", "'#step-3'", "{#step-3}"]),
+    ),
+    (
+        "a-check-missing",
+        {
+            "sv/login.md": ORIGINAL,
+            "en/login.md": en_guide(STAMP, steps={**EN_STEPS, 2: ("Check the password", "- [ ] Type it right.")}),
+        },
+        ("en/login.md", ["step 2 has 1 '- [ ]' checks", "source's has 2"]),
+    ),
+    (
+        "not-a-guide-like-its-source",
+        {"sv/login.md": ORIGINAL, "en/login.md": en_guide(STAMP).replace("type: guide\n", "")},
+        ("en/login.md", ["not a guide", "type: guide"]),
+    ),
+    # The source grew a step after the translation was marked: outdated (with a notice), not broken.
+    ("source-grew-a-step", {"sv/login.md": sv_guide(FOUR_STEPS), "en/login.md": en_guide(STAMP)}, None),
+]
+
+
 @pytest.mark.parametrize(("files", "expected"), [c[1:] for c in CHECK_CASES], ids=[c[0] for c in CHECK_CASES])
 def test_check(files, expected):
     problems = translations.check(center_of(files))
@@ -398,4 +438,5 @@ def test_check(files, expected):
     assert problems[0].path == path
     for word in words:
         assert word in problems[0].message
+    assert problems[0].line is not None, problems[0]
     assert re.match(rf"{re.escape(path)}(:\d+)?: ", str(problems[0]))

@@ -132,6 +132,70 @@ def check(center: HelpCenter) -> list[Problem]:
                     article.line("id"),
                 )
             )
+        state = state_of(center, article.id, article.locale) if recorded is not None else None
+        if state is not None and state.state in (TRANSLATED, OUTDATED):
+            problems += structure_problems(article, state)
+    return problems
+
+
+_TICKS = "readers' ticks are matched by step anchor and check position, across languages"
+
+
+def structure_problems(translation: Article, state: TranslationState) -> list[Problem]:
+    """Where a marked translation's guide structure differs from its source's.
+
+    A current translation must have the source's steps, anchors and checks per step. An outdated
+    one is held to the source as it was when marked (the recorded step anchors), so a new step
+    in the source makes the translation outdated, not broken.
+    """
+    source, path = state.source, translation.src_uri
+    if not source.is_guide and not translation.is_guide:
+        return []
+    if source.is_guide != translation.is_guide:
+        kind = "guide" if source.is_guide else "article"
+        return [
+            Problem(
+                path,
+                f"is not a {kind} like its source {source.src_uri}: write 'type: {kind}'",
+                translation.line("type") or translation.line("id"),
+            )
+        ]
+    expected: list[tuple[str, int | None]]  # (anchor, checks) of each step; checks unknown when outdated
+    if state.state == OUTDATED:
+        recorded = list(dict((translation.meta.translated_from or {}).get("steps") or {}))
+        expected = [(anchor, None) for anchor in recorded]
+    else:
+        expected = [(step.anchor, len(step.checks)) for step in source.steps]
+    steps = translation.steps
+    if len(steps) != len(expected):
+        return [
+            Problem(
+                path,
+                f"has {len(steps)} steps, its source {source.src_uri} has {len(expected)}: write one '## ' step "
+                f"per source step, in the same order ({_TICKS})",
+                steps[0].line if steps else translation.line("id"),
+            )
+        ]
+    problems = []
+    for step, (anchor, checks) in zip(steps, expected, strict=True):
+        if step.anchor != anchor:
+            problems.append(
+                Problem(
+                    path,
+                    f"step {step.number} has the anchor '#{step.anchor}', its source's has '#{anchor}': "
+                    f"end the heading with {{#{anchor}}} ({_TICKS})",
+                    step.line,
+                )
+            )
+        elif checks is not None and len(step.checks) != checks:
+            problems.append(
+                Problem(
+                    path,
+                    f"step {step.number} has {len(step.checks)} '- [ ]' checks, its source's has {checks}: "
+                    f"translate each check as one ({_TICKS})",
+                    step.line,
+                )
+            )
     return problems
 
 
