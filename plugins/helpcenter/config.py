@@ -73,6 +73,9 @@ class HelpcenterConfig(Config):
     """Locale of the source articles and of ``/`` when no browser language matches."""
     locales = c.DictOfItems(c.Type(str), default={})
     """Locale code -> display name, in switcher order. Each has a ``content/<code>/`` tree."""
+    fallback = c.DictOfItems(c.ListOfItems(c.Type(str)), default={})
+    """Locale code -> the locales whose articles its readers get, in order, where it has no translation
+    (``de: [en, sv]``); the source locale (``default_locale``) comes last in every chain."""
 
     # Guides
     support = c.SubConfig(_SupportConfig)

@@ -89,7 +89,9 @@ class CategoryPage(SourcePage):
     """A category's page: its description (and an editor's own ``index.md``), then its articles."""
 
     listing: CategoryListing
-    """The category and its articles, guides first."""
+    """The category and the locale's own articles in it."""
+    entries: tuple[ShownArticle, ...] = ()
+    """Every article the page lists, guides first: the locale's own and its fallbacks (marked)."""
 
 
 @dataclass(frozen=True)
@@ -98,8 +100,8 @@ class HomePage(SourcePage):
 
     home: Home
     """The home page's own source record (its title names the locale's site)."""
-    listings: tuple[CategoryListing, ...]
-    """The locale's categories, in the order of its ``categories.yml``."""
+    categories: tuple[CategoryPage, ...]
+    """The locale's category pages, in the order of its ``categories.yml``."""
 
 
 @dataclass(frozen=True)
@@ -184,8 +186,12 @@ def plan_site(
     url_of: UrlOf,
     taken: set[str],
     related_of: RelatedOf = lambda _article: (),
+    fallbacks: Mapping[str, Sequence[str]] | None = None,
 ) -> SitePlan:
     """Plan every page; ``taken`` holds the source paths that exist as files.
+
+    An article a locale lacks is shown in the first locale of its ``fallbacks`` chain that has it,
+    else in its source locale, at the locale's own path, and is listed on its category pages.
 
     Every URL is claimed once: the files the editors wrote first (``claim_files``: the plugin has
     already left out the files that lost), then category pages, then untranslated fallbacks. A
@@ -214,21 +220,11 @@ def plan_site(
                 continue
             locale = listing.category.locale
             plan.listings[(locale, listing.category.id)] = listing
-            plan.pages[listing.src_uri] = CategoryPage(
-                url_of(listing.src_uri),
-                locale,
-                frozenset({f"{locale}/categories.yml", *(a.src_uri for a in listing.articles)}),
-                listing.src_uri,
-                listing,
-            )
             key = ("category", listing.category.id)
             plan.alternates.add(key, listing.src_uri, alt.Alternate(locale, url_of(listing.src_uri)))
     for locale, home in center.homes.items():
-        listings = tuple(listing for (code, _), listing in plan.listings.items() if code == locale)
-        listed = (a.src_uri for listing in listings for a in listing.articles)
-        depends = frozenset({home.src_uri, f"{locale}/categories.yml", *listed})
-        plan.pages[home.src_uri] = HomePage(home.url, locale, depends, home.src_uri, home, listings)
         plan.alternates.add(alt.HOME_KEY, home.src_uri, alt.Alternate(locale, home.url))
+    chains = fallback_chains(locales, center.default_locale, fallbacks or {})
     for state in translations.all_states(center):
         key = ("article", state.article_id)
         record: ShownArticle
@@ -237,20 +233,25 @@ def plan_site(
             record = _shown(ArticlePage, plan, state, article, article.src_uri, article.url, related_of)
             plan.alternates.add(key, article.src_uri, alt.Alternate(state.locale, article.url))
         else:
-            uri = f"{state.locale}/{state.source.src_uri.partition('/')[2]}"
+            shown = next(
+                (a for code in chains[state.locale] if (a := center.article(code, state.article_id)) is not None),
+                state.source,
+            )
+            uri = f"{state.locale}/{shown.src_uri.partition('/')[2]}"
             other = uri if uri in taken else holder(uri)
             if other is not None:
                 plan.problems.append(
                     Problem(
                         uri,
-                        f"cannot show the untranslated {state.source.src_uri} here: {other} has its URL "
+                        f"cannot show the untranslated {shown.src_uri} here: {other} has its URL "
                         f"/{url_of(uri)}; translate the article or move one of them",
                     )
                 )
                 continue
-            record = _shown(FallbackPage, plan, state, state.source, uri, url_of(uri), related_of)
+            record = _shown(FallbackPage, plan, state, shown, uri, url_of(uri), related_of)
             plan.alternates.add(key, uri, alt.Alternate(state.locale, record.url, fallback=True))
         plan.pages[record.src_uri] = record
+    _plan_listings(plan, url_of)
     for uri in sorted(taken):
         locale = uri.partition("/")[0]
         if uri.endswith(".md") and uri not in plan.pages and locale in locales:
@@ -284,6 +285,36 @@ def _shown(
     if category is not None:
         depends.add(f"{locale}/categories.yml")
     return kind(url, locale, frozenset(depends), src_uri, article, state, category, related)
+
+
+def fallback_chains(
+    locales: Collection[str], default: str, configured: Mapping[str, Sequence[str]]
+) -> dict[str, tuple[str, ...]]:
+    """For each locale, the locales whose article its readers get when it has none (the source's last)."""
+    return {
+        code: tuple(dict.fromkeys(c for c in (*configured.get(code, ()), default) if c != code)) for code in locales
+    }
+
+
+def _plan_listings(plan: SitePlan, url_of: UrlOf) -> None:
+    """Category pages (their own articles and the locale's fallbacks in them) and home pages."""
+    listed: dict[tuple[str, str], list[ShownArticle]] = {key: [] for key in plan.listings}
+    for record in plan.pages.values():
+        if isinstance(record, ShownArticle):
+            key = (record.locale, record.article.meta.category or "")
+            if key in listed:
+                listed[key].append(record)
+    categories: dict[str, list[CategoryPage]] = {}
+    for (locale, _), listing in plan.listings.items():
+        entries = tuple(sorted(listed[(locale, listing.category.id)], key=lambda r: site.listing_order(r.article)))
+        depends = frozenset({f"{locale}/categories.yml", *(a for r in entries for a in r.depends_on)})
+        record = CategoryPage(url_of(listing.src_uri), locale, depends, listing.src_uri, listing, entries)
+        plan.pages[listing.src_uri] = record
+        categories.setdefault(locale, []).append(record)
+    for locale, home in plan.center.homes.items():
+        own = tuple(categories.get(locale, ()))
+        depends = frozenset({home.src_uri, *(a for c in own for a in c.depends_on)})
+        plan.pages[home.src_uri] = HomePage(home.url, locale, depends, home.src_uri, home, own)
 
 
 def _chrome_of(plan: SitePlan, locale: str) -> frozenset[str]:
@@ -336,7 +367,7 @@ class Composer:
                 return Composed(top + self.notices(record, here) + html + related, links, json_ld)
             case CategoryPage():
                 top, json_ld = self.breadcrumbs(record, here, html)
-                entries = [self.entry(a, here) for a in record.listing.articles]
+                entries = [self.entry(r, here) for r in record.entries]
                 category = record.listing.category
                 listing = self.renderer.render(locale, "category.html", category=category, entries=entries)
                 return Composed(top + html + listing, json_ld=json_ld)
@@ -382,31 +413,46 @@ class Composer:
             updated_text=format_date(updated, "long", locale=info.babel) if updated else None,
             language=info.babel.get_display_name(info.babel) or record.locale,
             source_language=self.locales[source.locale].babel.get_display_name(info.babel) or source.locale,
+            shown_language=self.locales[record.article.locale].babel.get_display_name(info.babel),
             source_lang=self.locales[source.locale].html_lang,
             source_href=get_relative_url(source.url, here),
             changed_steps=changed,
         )
 
-    def entry(self, article: Article, here: str) -> ListEntry:
+    def entry(self, record: ShownArticle, here: str) -> ListEntry:
+        """One article of a listing; one shown in another language says so, in the reader's."""
+        article = record.article
+        lang = note = None
+        if article.locale != record.locale:
+            lang = self.locales[article.locale].html_lang
+            note = self.language_note(article.locale, record.locale)
         return ListEntry(
             title=article.meta.title,
-            href=get_relative_url(article.url, here),
+            href=get_relative_url(record.url, here),
             summary=article.meta.summary,
             kind=article.meta.type,
+            lang=lang,
+            language_note=note,
         )
+
+    def language_note(self, language: str, reader: str) -> str:
+        """ "in English", in the reader's language."""
+        info = self.locales[reader]
+        name = self.locales[language].babel.get_display_name(info.babel) or language
+        return self.catalogs.get(reader).gettext("in %(language)s") % {"language": name}
 
     def home(self, record: HomePage, here: str) -> str:
         """Categories with their most important articles."""
         sections = []
-        for listing in record.listings:
-            shown = listing.articles[: site.HOME_ARTICLES]
+        for category in record.categories:
+            shown = category.entries[: site.HOME_ARTICLES]
             sections.append(
                 {
-                    "category": listing.category,
-                    "href": get_relative_url(self.url_of(listing.src_uri), here),
-                    "entries": [self.entry(a, here) for a in shown],
-                    "more": len(listing.articles) > len(shown),
-                    "total": len(listing.articles),
+                    "category": category.listing.category,
+                    "href": get_relative_url(category.url, here),
+                    "entries": [self.entry(r, here) for r in shown],
+                    "more": len(category.entries) > len(shown),
+                    "total": len(category.entries),
                 }
             )
         return self.renderer.render(record.locale, "home.html", sections=sections)
@@ -415,13 +461,9 @@ class Composer:
         """Related articles in the reader's locale; an untranslated one in its own language, marked."""
         locale = record.locale
         links = []
-        reader = self.locales[locale]
         for target in record.related:
             fallback = target.locale != locale
-            language_note = None
-            if fallback:
-                language = self.locales[target.locale].babel.get_display_name(reader.babel) or target.locale
-                language_note = self.catalogs.get(locale).gettext("in %(language)s") % {"language": language}
+            language_note = self.language_note(target.locale, locale) if fallback else None
             links.append(
                 {
                     "title": target.meta.title,

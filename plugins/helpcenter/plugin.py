@@ -134,6 +134,13 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
                 locales[code] = locale_info(code, name or None)
             except ValueError as error:
                 raise PluginError(f"helpcenter: locales: {error}") from None
+        for code, chain in self.config.fallback.items():
+            unknown = [c for c in (code, *chain) if c not in locales]
+            if unknown:
+                raise PluginError(
+                    f"mkdocs.yml: plugins.helpcenter.fallback: {code}: {', '.join(unknown)} is not one of locales "
+                    f"({', '.join(locales)}); write e.g. fallback: {{{code}: [{self.config.default_locale}]}}"
+                )
         return locales
 
     def _shard(self) -> tuple[str, ...]:
@@ -188,7 +195,8 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
 
         related = RelatedIndex(center, Weights.of(self.config.related))
         taken = {file.src_uri for file in files}
-        plan = plan_site(center, self.locales, url_of, taken, lambda a: [r.article for r in related.related(a)])
+        related_of = lambda a: [r.article for r in related.related(a)]  # noqa: E731
+        plan = plan_site(center, self.locales, url_of, taken, related_of, self.config.fallback)
         for problem in plan.problems:
             log.warning(str(problem))
         for record in plan.pages.values():  # the pages the plan adds: category pages, fallbacks
@@ -273,7 +281,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
                     resolve = self.plan.link_resolver(record.locale)
                     markdown = translations.relink(markdown, article.src_uri, record.src_uri, resolve)
                 if article.is_guide:
-                    source = article if isinstance(record, FallbackPage) else record.source
+                    source = record.source  # fingerprints of the source locale: ticks match across languages
                     self.guide_extension.current = self._guide(article, source, article.locale, page)
             case CategoryPage(listing=listing):
                 page.meta = _safe_meta(listing.category.title, listing.category.description)

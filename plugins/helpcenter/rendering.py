@@ -26,6 +26,10 @@ class ListEntry:
     href: str
     summary: str | None
     kind: str
+    lang: str | None = None
+    """The article's language, when it is not the reader's (an untranslated article)."""
+    language_note: str | None = None
+    """ "in English", in the reader's language."""
 
 
 class Renderer:
