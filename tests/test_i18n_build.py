@@ -362,7 +362,7 @@ def test_outdated_translation_names_the_changed_step_only(site):
     assert len(notices) == 1
     notice = notices[0]
     assert "hc-notice--outdated" in notice["class"]
-    assert "This translation may be out of date: step 2 has changed in the original." in text_of(notice)
+    assert "This translation may be out of date: Step 2 has changed in the original." in text_of(notice)
     assert "steps" not in text_of(notice)
     link = notice.select_one("a[href]")
     assert text_of(link) == f"Read the original in {language('sv', 'en')}"

@@ -138,16 +138,24 @@ class _Fingerprints(BaseConfigOption[dict[str, Any]]):
     def run_validation(self, value: object) -> dict[str, Any]:
         if not isinstance(value, dict):
             raise ValidationError("expected a mapping with 'article' and 'steps'")
+        if value.get("draft") is True:  # written by 'helpcenter i18n scaffold'; 'mark' replaces it
+            unknown = set(value) - {"locale", "draft"}
+            if unknown:
+                raise ValidationError(f"a draft records only 'locale': unknown key(s) {', '.join(map(str, unknown))}")
+            return {"locale": value.get("locale"), "draft": True}
         article = value.get("article")
         steps = value.get("steps", {})
         if not isinstance(article, str) or not isinstance(steps, dict):
             raise ValidationError("expected 'article: <fingerprint>' and 'steps: {anchor: fingerprint}'")
         if any(not isinstance(k, str) or not isinstance(v, str) for k, v in steps.items()):
             raise ValidationError("'steps' maps step anchors to fingerprints (strings)")
-        unknown = set(value) - {"article", "steps", "locale"}
+        parts = value.get("parts", {})
+        if not isinstance(parts, dict) or any(not isinstance(v, str) for v in parts.values()):
+            raise ValidationError("'parts' maps parts of the article (title, summary, …) to fingerprints (strings)")
+        unknown = set(value) - {"article", "steps", "locale", "parts"}
         if unknown:
             raise ValidationError(f"unknown key(s) {', '.join(sorted(map(str, unknown)))}")
-        return {"article": article, "steps": dict(steps), "locale": value.get("locale")}
+        return {"article": article, "steps": dict(steps), "parts": dict(parts), "locale": value.get("locale")}
 
 
 class _Choice(c.Choice):  # type: ignore[type-arg]

@@ -139,7 +139,9 @@ def read_help_center(
     reading = read_files([f for f in files if f.src_uri not in losers], locales, default_locale, docs_dir)
     center = build_help_center(default_locale, locales, reading.sources)
     center.problems[:0] = [*clashes, *reading.problems]
-    return center, [*(f for f in files if f.src_uri in losers), *reading.dropped]
+    # A draft translation is the translator's, not the readers': they get the fallback until it is marked.
+    unbuilt = losers | {draft.src_uri for draft in center.drafts.values()}
+    return center, [*(f for f in files if f.src_uri in unbuilt), *reading.dropped]
 
 
 def problems(center: HelpCenter) -> list[Problem]:

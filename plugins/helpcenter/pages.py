@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from babel.dates import format_date
+from babel.lists import format_list
 from mkdocs.utils import get_relative_url
 
 from . import alternates as alt
@@ -403,7 +404,7 @@ class Composer:
         state, source = record.state, record.source
         changed = []
         if state is not None and state.state == translations.OUTDATED:
-            changed = [s.number for s in source.steps if s.anchor in state.changed_steps]
+            changed = translations.change_labels(state, self.catalogs.get(record.locale).gettext)
         updated = record.article.meta.updated
         return self.renderer.render(
             record.locale,
@@ -416,7 +417,8 @@ class Composer:
             shown_language=self.locales[record.article.locale].babel.get_display_name(info.babel),
             source_lang=self.locales[source.locale].html_lang,
             source_href=get_relative_url(source.url, here),
-            changed_steps=changed,
+            changes=format_list(changed, locale=info.babel) if changed else "",
+            changed_count=len(changed),
         )
 
     def entry(self, record: ShownArticle, here: str) -> ListEntry:

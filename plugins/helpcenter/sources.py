@@ -91,6 +91,9 @@ class Article:
     body_line: int
     key_lines: Mapping[str, int] = field(default_factory=dict)
     """Line of each front-matter key in the file, for messages."""
+    parts: Mapping[str, str] = field(default_factory=dict)
+    """Fingerprints of the parts outside steps (``title``, ``summary``, ``intro``, ``closing``), so a
+    translation can say which of them changed."""
 
     @property
     def id(self) -> str:
@@ -141,10 +144,16 @@ class HelpCenter:
     by_id: dict[str, dict[str, Article]] = field(default_factory=dict)
     categories: dict[str, dict[str, Category]] = field(default_factory=dict)
     homes: dict[str, Home] = field(default_factory=dict)
+    drafts: dict[tuple[str, str], Article] = field(default_factory=dict)
+    """Scaffolded translations not yet marked done, by (locale, id): no reader sees them."""
     problems: list[Problem] = field(default_factory=list)
 
     def article(self, locale: str, article_id: str) -> Article | None:
         return self.by_id.get(locale, {}).get(article_id)
+
+    def draft(self, locale: str, article_id: str) -> Article | None:
+        """A locale's draft translation of an article (not yet marked), if there is one."""
+        return self.drafts.get((locale, article_id))
 
     def source_of(self, article: Article) -> Article:
         """The article a translation was made from (the default locale's, when it exists)."""
@@ -354,6 +363,27 @@ def in_fenced_code(lines: Iterable[str]) -> Iterator[bool]:
             yield False
 
 
+def split_steps(body: str) -> tuple[str, list[str], str]:
+    """A guide's body as written: the text before the first step, each step's text (its ``##``
+    heading line first), and the closing text after a thematic break that ends the steps."""
+    lines = body.splitlines()
+    intro: list[str] = []
+    steps: list[list[str]] = []
+    closing: list[str] = []
+    previous_blank = True
+    for line, code in zip(lines, in_fenced_code(lines), strict=True):
+        if closing or (
+            steps and not code and _HR.match(line) and (previous_blank or not line.lstrip().startswith("-"))
+        ):
+            closing.append(line)
+        elif not code and _H2.match(line):
+            steps.append([line])
+        else:
+            (steps[-1] if steps else intro).append(line)
+        previous_blank = not line.strip()
+    return "\n".join(intro).strip(), ["\n".join(step).strip() for step in steps], "\n".join(closing[1:]).strip()
+
+
 def scan_steps(path: str, body: str, body_line: int = 1) -> tuple[tuple[Step, ...], list[Problem]]:
     """Find a guide's steps (top-level ``##`` headings) and their ``- [ ]`` checks.
 
@@ -460,8 +490,16 @@ def read_article(src_uri: str, locale: str, url: str, text: str) -> tuple[Articl
         fingerprint=fingerprint(meta.title + "\n" + body),
         body_line=body_line,
         key_lines=lines,
+        parts={key: fingerprint(text) for key, text in outer_parts(meta, body).items() if text},
     )
     return article, problems
+
+
+def outer_parts(meta: Meta, body: str) -> dict[str, str]:
+    """An article's text outside its steps, by part: title, summary, intro (a plain article's whole
+    body) and closing (after the thematic break that ends a guide's steps)."""
+    intro, _steps, closing = split_steps(body) if meta.type == "guide" else (body.strip(), [], "")
+    return {"title": meta.title, "summary": meta.summary or "", "intro": intro, "closing": closing}
 
 
 def read_home(src_uri: str, locale: str, url: str, text: str) -> tuple[Home, list[Problem]]:
@@ -550,6 +588,9 @@ def build_help_center(default_locale: str, locales: Iterable[str], sources: Iter
             article, problems = read_article(source.src_uri, locale, source.url, source.text)
             center.problems += problems
             if article is None:
+                continue
+            if (article.meta.translated_from or {}).get("draft"):
+                center.drafts[(locale, article.id)] = article
                 continue
             other = center.by_id[locale].get(article.id)
             if other is not None:

@@ -24,6 +24,8 @@ SOURCE = "source"
 TRANSLATED = "translated"
 OUTDATED = "outdated"
 MISSING = "missing"
+DRAFT = "draft"
+"""Scaffolded, not yet marked: counts as missing (readers get the fallback)."""
 UNTRACKED = "untracked"
 
 
@@ -37,11 +39,20 @@ class TranslationState:
     source: Article
     translation: Article | None
     changed_steps: tuple[str, ...] = ()
+    changed_parts: tuple[str, ...] = ()
+    """Parts outside steps that changed in the source (``title``, ``summary``, ``intro``, ``closing``)."""
+    draft: Article | None = None
+    """The translator's draft (state ``draft``): a file in the locale, not shown to readers."""
 
     @property
     def readable(self) -> bool:
         """The locale has its own text of the article (current or not)."""
         return self.translation is not None
+
+
+def draft_stamp(source: Article) -> dict[str, Any]:
+    """The ``translated_from`` record of a scaffolded copy: a draft until ``helpcenter i18n mark``."""
+    return {"locale": source.locale, "draft": True}
 
 
 def stamp(source: Article) -> dict[str, Any]:
@@ -50,6 +61,7 @@ def stamp(source: Article) -> dict[str, Any]:
         "locale": source.locale,
         "article": source.fingerprint,
         "steps": {step.anchor: step.fingerprint for step in source.steps},
+        "parts": dict(source.parts),
     }
 
 
@@ -57,6 +69,35 @@ def changed_steps(source: Article, recorded: dict[str, Any]) -> tuple[str, ...]:
     """Anchors of the source's steps that changed (or are new) since ``recorded``."""
     steps = recorded.get("steps") or {}
     return tuple(step.anchor for step in source.steps if steps.get(step.anchor) != step.fingerprint)
+
+
+PARTS = ("title", "summary", "intro", "closing")
+
+
+def change_labels(state: TranslationState, gettext: Callable[[str], str]) -> list[str]:
+    """What changed in the source since it was translated, in one language's words and in reading
+    order ("the title", "Step 3"): the reader's notice, the dashboard and ``i18n diff`` say the same."""
+    names = {
+        "title": gettext("the title"),
+        "summary": gettext("the summary"),
+        "intro": gettext("the introduction"),
+        "closing": gettext("the closing text"),
+    }
+    labels = [names[part] for part in ("title", "summary", "intro") if part in state.changed_parts]
+    steps = [step for step in state.source.steps if step.anchor in state.changed_steps]
+    labels += [gettext("Step %(number)s") % {"number": step.number} for step in steps]
+    if "closing" in state.changed_parts:
+        labels.append(names["closing"])
+    return labels
+
+
+def changed_parts(source: Article, recorded: dict[str, Any]) -> tuple[str, ...]:
+    """The source's parts outside steps that changed since ``recorded`` (none known for a stamp
+    made before parts were recorded)."""
+    parts = recorded.get("parts")
+    if not parts:
+        return ()
+    return tuple(key for key in PARTS if parts.get(key) != source.parts.get(key))
 
 
 def state_of(center: HelpCenter, article_id: str, locale: str) -> TranslationState | None:
@@ -69,16 +110,20 @@ def state_of(center: HelpCenter, article_id: str, locale: str) -> TranslationSta
     if source is None:
         return None
     if translation is None:
+        draft = center.draft(locale, article_id)
+        if draft is not None:
+            return TranslationState(article_id, locale, DRAFT, source, None, draft=draft)
         return TranslationState(article_id, locale, MISSING, source, None)
     if translation is source:
         return TranslationState(article_id, locale, SOURCE, source, translation)
     recorded = translation.meta.translated_from
     if recorded is None:
         return TranslationState(article_id, locale, UNTRACKED, source, translation)
-    if recorded.get("article") == source.fingerprint:
+    parts = changed_parts(source, dict(recorded))
+    if recorded.get("article") == source.fingerprint and not parts:
         return TranslationState(article_id, locale, TRANSLATED, source, translation)
     changed = changed_steps(source, dict(recorded))
-    return TranslationState(article_id, locale, OUTDATED, source, translation, changed)
+    return TranslationState(article_id, locale, OUTDATED, source, translation, changed, parts)
 
 
 def _source(center: HelpCenter, article_id: str, translation: Article | None) -> Article | None:
