@@ -344,13 +344,23 @@ def test_missing_translation_related_articles_stay_in_the_readers_locale(site):
 
 def test_dashboard_names_outdated_steps_and_missing_articles(site):
     page = soup(site, "/translations/")
-    rows = {text_of(row.find("th")): [text_of(td) for td in row.find_all("td")] for row in page.select("tbody tr")}
+    summary = page.select("table")[0]
+    rows = {text_of(row.find("th")): [text_of(td) for td in row.find_all("td")] for row in summary.select("tbody tr")}
     assert set(rows) == {"Svenska (sv)", "English (en)"}
-    _done, _strings, current, outdated, missing = rows["English (en)"]
-    assert current == "1"
-    assert outdated == "1 webmail-login : step-2"
-    assert missing == "1 only-swedish"
-    assert rows["Svenska (sv)"][2:] == ["3", "0", "0"]
+    _done, _words, current, outdated, draft, missing, _strings = rows["English (en)"]
+    assert (current, outdated, draft, missing) == ("1", "1", "0", "1")
+    assert rows["Svenska (sv)"][2:6] == ["3", "0", "0", "0"]
+    # The worklist: one row per article still to do, with its files, its page and what changed.
+    work = {row.find("code").get_text(): row for row in page.select("#locale-en .hc-dashboard__worklist tbody tr")}
+    assert set(work) == {"webmail-login", "only-swedish"}
+    outdated_row = work["webmail-login"]
+    assert text_of(outdated_row.find("td")) == "outdated"
+    assert "content/sv/e-post/logga-in.md" in text_of(outdated_row)
+    assert "content/en/email/log-in.md" in text_of(outdated_row)
+    assert [text_of(s) for s in outdated_row.select(".hc-dashboard__change strong")] == ["Step 2"]
+    assert resolve("/translations/", outdated_row.find("a")["href"]) == OUTDATED
+    missing_row = work["only-swedish"]
+    assert resolve("/translations/", missing_row.find("a")["href"]) == FALLBACK
 
 
 # -- an outdated translation ---------------------------------------------------------------------------------

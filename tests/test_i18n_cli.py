@@ -251,6 +251,7 @@ def test_status_json_figures(cli):
         "source": len(sv),
         "translated": 0,
         "outdated": 0,
+        "draft": 0,
         "missing": len(en - sv),
         "untracked": 0,
     }
@@ -258,6 +259,7 @@ def test_status_json_figures(cli):
         "source": len(en - sv),
         "translated": len(en & sv),
         "outdated": 0,
+        "draft": 0,
         "missing": len(sv - en),
         "untracked": 0,
     }
@@ -266,11 +268,31 @@ def test_status_json_figures(cli):
         messages = len([m for m in catalog if m.id])
         strings = r["strings"]
         assert strings["translated"] + strings["fuzzy"] + strings["untranslated"] == messages
-        articles = r["articles"]
-        done = strings["translated"] + articles["source"] + articles["translated"]
-        assert r["percent"] == round(100 * done / (messages + len(sv | en)), 1)
+        assert strings["percent"] == round(100 * strings["translated"] / messages, 1)
+        # "Done" counts words of articles; UI strings are their own figure.
+        words = r["words"]
+        assert r["percent"] == round(100 * words["done"] / words["total"], 1)
+        assert words["done"] + words["to_translate"] == words["total"]
         assert r["outdated"] == {}
         assert sorted(r["missing"]) == sorted(sv - en if r["locale"] == "en" else en - sv)
+        assert sorted(w["id"] for w in r["worklist"]) == sorted(r["missing"])
+
+
+def test_a_locale_without_articles_is_not_done_however_many_ui_strings_it_has(cli):
+    """German with a complete catalog and no article of its own: 0 % done, every word to translate."""
+    _edit(cli.root / "mkdocs.yml", "        en: English\n", "        en: English\n        de: Deutsch\n")
+    (cli.root / "content" / "de").mkdir()
+    (cli.root / "content" / "de" / "index.md").write_text("---\ntitle: Hilfe\n---\n", encoding="utf-8")
+    de = row(cli.status(), "de")
+    assert de["strings"]["percent"] == 100.0
+    assert de["percent"] == 0.0
+    assert de["words"]["to_translate"] == de["words"]["total"] > 0
+    work = {w["id"]: w for w in de["worklist"]}
+    seed = work["webmail-login"]
+    assert seed["state"] == "missing"
+    assert seed["source"] == SEED_SV
+    assert seed["translation"] is None
+    assert seed["url"] == "de/e-post/jag-kan-inte-logga-in-pa-webbmail/"
 
 
 def test_status_fail_under(cli):
@@ -287,54 +309,83 @@ def test_scaffold_translate_change_and_mark(cli):
     content = cli.root / "content"
     (content / "de").mkdir()
     (content / "de" / "index.md").write_text("---\ntitle: Hilfe\n---\nWillkommen.\n", encoding="utf-8")
-    (content / "de" / "categories.yml").write_text("email:\n  slug: e-post\n  title: E-Mail\n", encoding="utf-8")
+    (content / "de" / "categories.yml").write_text("email:\n  slug: e-mail\n  title: E-Mail\n", encoding="utf-8")
 
+    # Scaffolding starts a draft, in German's own folder of the category, with links to German pages.
     code, out, err = cli("i18n", "scaffold", "de", "webmail-login", project=True)
     assert code == 0, err
-    target = cli.root / SEED_DE
+    target = cli.root / "content" / "de" / "e-mail" / "jag-kan-inte-logga-in-pa-webbmail.md"
     assert target.is_file()
     assert str(target) in out
-    source_text = (cli.root / SEED_SV).read_text(encoding="utf-8")
     text = target.read_text(encoding="utf-8")
     front, body, _ = split_front_matter(text)
-    source_front, source_body, _ = split_front_matter(source_text)
-    assert body == source_body
-    assert front.startswith(source_front)
-    stamp = yaml.safe_load(front)["translated_from"]
-    assert stamp["locale"] == "sv"
-    assert list(stamp["steps"]) == ["step-1", "step-2", "step-3", "step-4"]
+    assert yaml.safe_load(front)["translated_from"] == {"locale": "sv", "draft": True}
+    assert "(introduktion-till-e-post.md)" not in body  # a link to a Swedish file now points at German's page
     assert cli("i18n", "scaffold", "de", "webmail-login", project=True)[0] == 1  # exists already
 
+    # A draft is not a translation: readers still get the fallback, and it counts as not done.
+    de = row(cli.status(), "de")
+    assert de["articles"]["draft"] == 1
+    assert "webmail-login" in de["missing"]
     built = build_project(config, cli.root / "site", strict=True)
     assert built.warnings() == []
-    page = built.html("de/e-post/jag-kan-inte-logga-in-pa-webbmail/")
+    fallback = built.html("de/e-post/jag-kan-inte-logga-in-pa-webbmail/")
+    assert fallback.select_one(".hc-notice--missing") is not None
+    assert not (built.site / "de" / "e-mail" / "jag-kan-inte-logga-in-pa-webbmail").exists()
+
+    # The translator marks it done: it is current, and the source as it was is kept.
+    code, out, err = cli("i18n", "mark", "de", "webmail-login", project=True)
+    assert code == 0, err
+    snapshot = cli.root / "content" / "de" / ".sources" / SEED_SV.removeprefix("content/")
+    assert snapshot.read_text(encoding="utf-8") == (cli.root / SEED_SV).read_text(encoding="utf-8")
+    de = row(cli.status(), "de")
+    assert de["articles"]["translated"] == 1
+    assert "webmail-login" not in {w["id"] for w in de["worklist"]}
+    built = build_project(config, cli.root / "site", strict=True)
+    assert built.warnings() == []
+    page = built.html("de/e-mail/jag-kan-inte-logga-in-pa-webbmail/")
     assert page.html.get("lang") == "de"
     assert page.select(".hc-notice") == []
 
-    de = row(cli.status(), "de")
-    assert de["articles"]["translated"] == 1
-    assert "webmail-login" not in de["missing"]
-    assert de["outdated"] == {}
-
-    # The editor changes step 3 of the Swedish source.
+    # The editor changes step 3 and the title of the Swedish source.
     _edit(
         cli.root / SEED_SV,
         "- [ ] Logga in på Kontrollpanelen.\n",
         "- [ ] Logga in på Kontrollpanelen med ditt kundnummer.\n",
     )
+    _edit(cli.root / SEED_SV, "title: Jag kan inte logga in på Webbmail\n", "title: Jag kommer inte in i Webbmail\n")
     de = row(cli.status(), "de")
     assert de["outdated"] == {"webmail-login": ["step-3"]}
-    assert de["articles"]["translated"] == 0
+    (work,) = [w for w in de["worklist"] if w["id"] == "webmail-login"]
+    assert work["state"] == "outdated"
+    assert [part["part"] for part in work["changed"]] == ["title", "step:step-3"]
+    title, step = work["changed"]
+    assert "".join(text for op, text in title["diff"] if op != "+") == "Jag kan inte logga in på Webbmail"
+    assert "".join(text for op, text in title["diff"] if op != "-") == "Jag kommer inte in i Webbmail"
+    assert [text for op, text in title["diff"] if op == "+"] == ["kommer", "i"]
+    assert [op for op in step["diff"] if op[0] != "="] == [["+", " med ditt kundnummer"]]
     code, out, _ = cli("i18n", "status", project=True)
     assert code == 0
-    assert "de: webmail-login outdated (step-3 changed)" in out.splitlines()
+
+    # i18n diff says the same, word by word, with the labels the reader's notice uses.
+    code, out, _ = cli("i18n", "diff", "de", project=True)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("de/e-mail/jag-kan-inte-logga-in-pa-webbmail.md: outdated")
+    assert lines[1] == "  der Titel: Jag [-kan-]{+kommer+} inte [-logga -]in [-på-]{+i+} Webbmail"
+    assert lines[2].startswith("  Schritt 3: ") and "Kontrollpanelen{+ med ditt kundnummer+}." in lines[2]
+    assert len(lines) == 3
+
+    built = build_project(config, cli.root / "site", strict=True)
+    notice = built.html("de/e-mail/jag-kan-inte-logga-in-pa-webbmail/").select_one(".hc-notice--outdated")
+    assert notice is not None
+    assert "der Titel und Schritt 3" in " ".join(notice.get_text().split())
 
     code, out, err = cli("i18n", "mark", "de", "webmail-login", project=True)
     assert code == 0, err
     de = row(cli.status(), "de")
     assert de["outdated"] == {}
     assert de["articles"]["translated"] == 1
-    assert split_front_matter(target.read_text(encoding="utf-8"))[1] == body
 
 
 def test_mark_changes_only_the_stamp(cli):
@@ -501,7 +552,8 @@ def test_catalog_commands_say_one_thing_naming_file_and_line(synced, command, mi
 def test_mark_and_scaffold_keep_the_byte_order_mark_and_one_front_matter(cli, command):
     english = cli.root / "content" / "en" / "email" / "cannot-log-in-to-webmail.md"
     source = cli.root / SEED_SV
-    target = english if command == "mark" else cli.root / "content" / "en" / "e-post" / source.name
+    # A scaffold goes into the locale's own folder of the article's category (en: email/).
+    target = english if command == "mark" else cli.root / "content" / "en" / "email" / source.name
     if command == "scaffold":
         english.unlink()
         source.write_bytes(b"\xef\xbb\xbf" + source.read_bytes())

@@ -54,6 +54,11 @@ class Alternates:
         versions = self._by_key[key]
         return [versions[loc] for loc in self.locales if loc in versions]
 
+    def url(self, key: tuple[str, str], locale: str) -> str | None:
+        """The URL of a page (by key) in one locale, if the locale has the page."""
+        version = self._by_key.get(key, {}).get(locale)
+        return version.url if version is not None else None
+
     def translations(self, src_uri: str) -> list[Alternate]:
         """Only real translations (what hreflang and sitemaps may name)."""
         return [a for a in self.of(src_uri) if not a.fallback]

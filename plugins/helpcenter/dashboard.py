@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import translations
 from .locales import CatalogError, po_path, read_catalog
-from .sources import HelpCenter
+from .sources import Article, HelpCenter
 
 
 @dataclass(frozen=True)
@@ -44,26 +44,37 @@ def string_stats(path: Path, locale: str) -> StringStats:
     return StringStats(translated, fuzzy, untranslated)
 
 
-def status_rows(base: Path, center: HelpCenter, locales: Iterable[str]) -> list[dict[str, Any]]:
-    """Per locale: UI strings and articles, with a completeness percentage."""
+STATES = (
+    translations.SOURCE,
+    translations.TRANSLATED,
+    translations.OUTDATED,
+    translations.DRAFT,
+    translations.MISSING,
+    translations.UNTRACKED,
+)
+DONE = (translations.SOURCE, translations.TRANSLATED)
+
+
+def status_rows(
+    base: Path, center: HelpCenter, locales: Iterable[str], docs_dir: Path, page_url: Callable[[str, str], str | None]
+) -> list[dict[str, Any]]:
+    """Per locale: how much is done (in words of articles, UI strings on their own) and the worklist.
+
+    The worklist has a row for every article that is not done: its state, what changed in its
+    source (part labels and a word-level diff, from the snapshot ``mark`` kept), the words to
+    translate, the source and translation files (relative to the project) and the page.
+    ``page_url(locale, article_id)`` is the article's page in a locale (None: none).
+    """
     states = translations.all_states(center)
+    content = docs_dir.name
     rows = []
     for locale in locales:
         path = po_path(base, locale)
         strings = string_stats(path, locale) if path.is_file() else StringStats(0, 0, 0)
         mine = [s for s in states if s.locale == locale]
-        counts = {
-            key: sum(1 for s in mine if s.state == key)
-            for key in (
-                translations.SOURCE,
-                translations.TRANSLATED,
-                translations.OUTDATED,
-                translations.MISSING,
-                translations.UNTRACKED,
-            )
-        }
-        done = strings.translated + counts[translations.SOURCE] + counts[translations.TRANSLATED]
-        total = strings.total + len(mine)
+        total = sum(_words(s.source) for s in mine)
+        done = sum(_words(s.source) for s in mine if s.state in DONE)
+        worklist = [_work(s, docs_dir, content, page_url) for s in mine if s.state not in DONE]
         rows.append(
             {
                 "locale": locale,
@@ -71,11 +82,51 @@ def status_rows(base: Path, center: HelpCenter, locales: Iterable[str]) -> list[
                     "translated": strings.translated,
                     "fuzzy": strings.fuzzy,
                     "untranslated": strings.untranslated,
+                    "percent": _percent(strings.translated, strings.total),
                 },
-                "articles": counts,
+                "articles": {key: sum(1 for s in mine if s.state == key) for key in STATES},
+                "words": {"done": done, "total": total, "to_translate": sum(w["words"] for w in worklist)},
+                "percent": _percent(done, total),
                 "outdated": {s.article_id: list(s.changed_steps) for s in mine if s.state == translations.OUTDATED},
-                "missing": [s.article_id for s in mine if s.state == translations.MISSING],
-                "percent": round(100 * done / total, 1) if total else 100.0,
+                "missing": [s.article_id for s in mine if s.state in (translations.MISSING, translations.DRAFT)],
+                "worklist": worklist,
             }
         )
     return rows
+
+
+def _percent(part: int, whole: int) -> float:
+    return round(100 * part / whole, 1) if whole else 100.0
+
+
+def _words(article: Article) -> int:
+    return sum(article.words.values())
+
+
+def _work(
+    state: translations.TranslationState, docs_dir: Path, content: str, page_url: Callable[[str, str], str | None]
+) -> dict[str, Any]:
+    """One row of a locale's worklist."""
+    source = state.source
+    mine = state.translation or state.draft
+    changed = translations.changed_keys(state) if state.state == translations.OUTDATED else []
+    diffs = translations.snapshot_diffs(docs_dir, state) or {}
+    keys = list(diffs) or changed
+    words = sum(source.words.get(key, 0) for key in keys) if keys else _words(source)
+    return {
+        "id": state.article_id,
+        "title": source.meta.title,
+        "state": state.state,
+        "words": words,
+        "source": f"{content}/{source.src_uri}",
+        "translation": f"{content}/{mine.src_uri}" if mine is not None and mine is not source else None,
+        "url": page_url(state.locale, state.article_id),
+        "changed": [
+            {
+                "part": key,
+                "label": translations.part_label(key, source, lambda text: text),
+                "diff": [list(op) for op in diffs.get(key, ())],
+            }
+            for key in keys
+        ],
+    }

@@ -24,9 +24,10 @@ from babel.messages.pofile import write_po
 
 from . import translations
 from .dashboard import status_rows
-from .locales import DOMAIN, CatalogError, catalog_problems, drop_unusable, po_path, read_catalog
+from .locales import DOMAIN, CatalogError, Catalogs, catalog_problems, drop_unusable, po_path, read_catalog
 from .problems import Problem
-from .project import ProjectError, load_project
+from .project import Project, ProjectError, load_project
+from .sources import Article
 
 PACKAGE_DIR = Path(__file__).parent
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2)}
@@ -154,35 +155,37 @@ def _first(msgid: Any) -> str:
 
 
 def format_table(rows: Iterable[dict[str, Any]]) -> str:
+    """Per locale: articles done in words (what the percentage counts), the states, and UI strings apart."""
     header = (
         "locale",
-        "strings ok",
-        "fuzzy",
-        "untransl.",
-        "articles ok",
+        "articles %",
+        "words to do",
+        "current",
         "outdated",
+        "draft",
         "missing",
         "untracked",
-        "done %",
+        "UI strings",
     )
     lines = [header]
     for row in rows:
-        a, s = row["articles"], row["strings"]
+        a, s, w = row["articles"], row["strings"], row["words"]
+        strings = f"{s['translated']}/{s['translated'] + s['fuzzy'] + s['untranslated']} ({s['percent']:.1f} %)"
         lines.append(
             (
                 row["locale"],
-                str(s["translated"]),
-                str(s["fuzzy"]),
-                str(s["untranslated"]),
+                f"{row['percent']:.1f}",
+                str(w["to_translate"]),
                 str(a["source"] + a["translated"]),
                 str(a["outdated"]),
+                str(a["draft"]),
                 str(a["missing"]),
                 str(a["untracked"]),
-                f"{row['percent']:.1f}",
+                strings,
             )
         )
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=False)) for line in lines)
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=False)).rstrip() for line in lines)
 
 
 # -- commands ------------------------------------------------------------------------------
@@ -265,16 +268,17 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _cmd_status(args: argparse.Namespace) -> int:
     project = load_project(args.config_file)
-    rows = status_rows(Path(args.catalogs), project.center, project.locales)
+    rows = status_rows(Path(args.catalogs), project.center, project.locales, project.docs_dir, project.plan.article_url)
     if args.format == "json":
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
         print(format_table(rows))
         for row in rows:
-            for article_id, steps in row["outdated"].items():
-                print(f"{row['locale']}: {article_id} outdated ({', '.join(steps) or 'text outside steps'} changed)")
-            for article_id in row["missing"]:
-                print(f"{row['locale']}: {article_id} missing")
+            for work in row["worklist"]:
+                changed = ", ".join(part["label"] for part in work["changed"])
+                what = f"{work['state']} ({changed} changed)" if changed else work["state"]
+                where = work["translation"] or work["source"]
+                print(f"{row['locale']}: {work['id']} {what}, {work['words']} words: {where}")
     if args.fail_under is not None:
         low = [r for r in rows if r["percent"] < args.fail_under]
         for row in low:
@@ -294,41 +298,102 @@ def _write_exactly(path: Path, text: str) -> None:
         handle.write(text)
 
 
-def _translation_target(project: Any, locale: str, article_id: str) -> tuple[Any, Path]:
+def _state(project: Project, locale: str, article_id: str) -> translations.TranslationState:
     center = project.center
     if locale not in center.locales:
         raise ProjectError(f"'{locale}' is not one of the locales ({', '.join(center.locales)})")
     state = translations.state_of(center, article_id, locale)
     if state is None:
         raise ProjectError(f"no article has the id '{article_id}'")
-    if state.translation is not None:
-        return state, project.docs_dir / state.translation.src_uri
-    return state, project.docs_dir / locale / state.source.src_uri.partition("/")[2]
+    return state
+
+
+def _scaffold_uri(project: Project, locale: str, source: Article) -> str:
+    """Where a new translation goes: the source's path, with its category folder in the locale's slug."""
+    rest = source.src_uri.partition("/")[2]
+    categories = project.center.categories
+    own = categories.get(source.locale, {}).get(source.meta.category or "")
+    theirs = categories.get(locale, {}).get(source.meta.category or "")
+    if own is not None and theirs is not None and rest.startswith(f"{own.slug}/"):
+        rest = f"{theirs.slug}/{rest.removeprefix(own.slug + '/')}"
+    return f"{locale}/{rest}"
 
 
 def _cmd_scaffold(args: argparse.Namespace) -> int:
     project = load_project(args.config_file)
-    state, target = _translation_target(project, args.locale, args.id)
-    if state.translation is not None or target.exists():
+    state = _state(project, args.locale, args.id)
+    existing = state.translation or state.draft
+    if existing is not None and existing is not state.source:
+        target = project.docs_dir / existing.src_uri
         print(f"{target}: exists already; after updating it run 'helpcenter i18n mark'", file=sys.stderr)
         return 1
-    text = _read_exactly(project.docs_dir / state.source.src_uri)
+    source = state.source
+    uri = _scaffold_uri(project, args.locale, source)
+    target = project.docs_dir / uri
+    if target.exists():
+        print(f"{target}: exists already; choose another file name for the translation", file=sys.stderr)
+        return 1
+    text = translations.relink(
+        _read_exactly(project.docs_dir / source.src_uri), source.src_uri, uri, project.plan.link_resolver(args.locale)
+    )
     target.parent.mkdir(parents=True, exist_ok=True)
-    _write_exactly(target, translations.write_stamp(text, translations.stamp(state.source)))
-    print(f"{target}: created from {state.source.src_uri}; translate it, keeping id, step anchors and checks")
+    _write_exactly(target, translations.write_stamp(text, translations.draft_stamp(source)))
+    print(
+        f"{target}: a draft from {source.src_uri}, its links pointing at {args.locale}'s pages; readers keep "
+        f"getting the fallback until you translate it (keeping id, step anchors and checks) and run "
+        f"'helpcenter i18n mark {args.locale} {args.id}'"
+    )
     return 0
 
 
 def _cmd_mark(args: argparse.Namespace) -> int:
     project = load_project(args.config_file)
-    state, target = _translation_target(project, args.locale, args.id)
-    if state.translation is None or state.translation is state.source:
+    state = _state(project, args.locale, args.id)
+    translation = state.translation or state.draft
+    if translation is None or translation is state.source:
         print(f"helpcenter i18n mark: '{args.id}' has no translation in '{args.locale}'", file=sys.stderr)
         return 1
-    text = _read_exactly(target)
-    _write_exactly(target, translations.write_stamp(text, translations.stamp(state.source)))
-    print(f"{target}: marked as translated from {state.source.src_uri} as it is now")
+    target = project.docs_dir / translation.src_uri
+    source_text = _read_exactly(project.docs_dir / state.source.src_uri)
+    _write_exactly(target, translations.write_stamp(_read_exactly(target), translations.stamp(state.source)))
+    snapshot = project.docs_dir / translations.snapshot_uri(args.locale, state.source)
+    snapshot.parent.mkdir(parents=True, exist_ok=True)
+    _write_exactly(snapshot, source_text)
+    print(f"{target}: marked as translated from {state.source.src_uri} as it is now (kept in {snapshot})")
     return 0
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    project = load_project(args.config_file)
+    catalog = Catalogs([Path(args.catalogs)]).get(args.locale)
+    ids = args.ids or [
+        i for i in project.center.ids() if _state(project, args.locale, i).state == translations.OUTDATED
+    ]
+    for article_id in ids:
+        for line in diff_lines(project, _state(project, args.locale, article_id), catalog.gettext):
+            print(line)
+    if not ids:
+        print(f"{args.locale}: no translation is outdated")
+    return 0
+
+
+def diff_lines(project: Project, state: translations.TranslationState, gettext: Any) -> list[str]:
+    """What changed in a translation's source since it was marked, part by part, word by word."""
+    translation, source = state.translation, state.source
+    if translation is None or translation is source:
+        return [f"{state.locale}: '{state.article_id}' is {state.state}: nothing to compare"]
+    head = f"{translation.src_uri}: {state.state} (source {source.src_uri})"
+    if state.state != translations.OUTDATED:
+        return [head]
+    diffs = translations.snapshot_diffs(project.docs_dir, state)
+    if diffs is None:
+        labels = ", ".join(translations.change_labels(state, gettext)) or "the text"
+        snapshot = project.docs_dir / translations.snapshot_uri(state.locale, source)
+        return [head, f"  changed: {labels} (no snapshot of the source as marked in {snapshot})"]
+    return [head] + [
+        f"  {translations.part_label(key, source, gettext)}: {translations.plain_diff(words)}"
+        for key, words in diffs.items()
+    ]
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -353,9 +418,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     status.add_argument("--format", choices=("table", "json"), default="table")
     status.add_argument("--fail-under", type=float, metavar="PCT", help="exit non-zero when a locale is below PCT")
     for name, help_text, handler in (
-        ("scaffold", "create a translation stub of an article, stamped with its source", _cmd_scaffold),
-        ("mark", "record that a translation now matches its source", _cmd_mark),
+        ("scaffold", "start a translation of an article: a draft copy readers do not see yet", _cmd_scaffold),
+        ("mark", "record that a translation now matches its source (and keep the source as it is)", _cmd_mark),
     ):
         parser = add(name, help_text, handler, project=True)
         parser.add_argument("locale")
         parser.add_argument("id")
+    diff = add("diff", "what changed in the sources of a locale's outdated translations, word by word", _cmd_diff, True)
+    diff.add_argument("locale")
+    diff.add_argument("ids", nargs="*", metavar="id", help="only these articles (default: every outdated one)")

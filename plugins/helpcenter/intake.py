@@ -88,6 +88,8 @@ def read_files(files: Iterable[File], locales: Collection[str], default_locale: 
     """Every content file the model reads, decoded once; files outside locale folders are left out."""
     reading = Reading()
     for file in list(files):
+        if file.inclusion.is_excluded():  # exclude_docs, dot folders (a locale's .sources/ snapshots)
+            continue
         target = _outside(file, docs_dir)
         if target is not None:
             reading.problems.append(

@@ -106,6 +106,8 @@ def write_dashboard(
     """``/translations/``: the translators' dashboard (not in any navigation)."""
     for row in rows:
         row["name"] = locales[row["locale"]].name
+        for work in row["worklist"]:
+            work["href"] = get_relative_url(work["url"], record.url) if work["url"] else None
     css = get_relative_url(f"{assets}/helpcenter.css", record.url)
     html = renderer.render(record.locale, "dashboard.html", site_name=site_name, rows=rows, css=css)
     _write(site_dir, record.url + "index.html", html)

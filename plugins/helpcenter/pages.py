@@ -159,6 +159,10 @@ class SitePlan:
             if isinstance(record, kind):
                 yield record
 
+    def article_url(self, locale: str, article_id: str) -> str | None:
+        """Where a locale's readers read an article (its translation, or its fallback page)."""
+        return self.alternates.url(("article", article_id), locale)
+
     def home_url(self, locale: str) -> str:
         home = self.center.homes.get(locale)
         return home.url if home else f"{locale}/"
@@ -409,7 +413,12 @@ class Composer:
         return self.renderer.render(
             record.locale,
             "notices.html",
-            state=state.state if state is not None else translations.SOURCE,
+            # A fallback page shows another language's text, whatever the locale's draft says.
+            state=translations.MISSING
+            if isinstance(record, FallbackPage)
+            else state.state
+            if state
+            else translations.SOURCE,
             updated=updated.isoformat() if updated else None,
             updated_text=format_date(updated, "long", locale=info.babel) if updated else None,
             language=info.babel.get_display_name(info.babel) or record.locale,

@@ -384,7 +384,8 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
                         site_dir, record, self.renderer, self.locales, self.site_name, config.site_url, ASSET_DIR
                     )
                 case DashboardPage():
-                    rows = status_rows(self.catalogs.dirs[-1], self.center, self.locales)
+                    docs = Path(config.docs_dir)
+                    rows = status_rows(self.catalogs.dirs[-1], self.center, self.locales, docs, self.plan.article_url)
                     outputs.write_dashboard(
                         site_dir, record, self.renderer, rows, self.locales, self.site_name, ASSET_DIR
                     )

@@ -61,5 +61,5 @@ def load_project(config_file: str | Path = "mkdocs.yml") -> Project:
     center, dropped = read_help_center(files, locales, settings.default_locale, config.docs_dir, url_of)
     # The plan's own problems (a category or an untranslated page on a URL that is taken), as the build finds them.
     taken = {file.src_uri for file in files} - {file.src_uri for file in dropped}
-    plan = plan_site(center, locales, url_of, taken)
+    plan = plan_site(center, locales, url_of, taken, fallbacks=settings.fallback)
     return Project(config, settings, Path(config.docs_dir), center, plan)

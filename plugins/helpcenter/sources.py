@@ -94,6 +94,9 @@ class Article:
     parts: Mapping[str, str] = field(default_factory=dict)
     """Fingerprints of the parts outside steps (``title``, ``summary``, ``intro``, ``closing``), so a
     translation can say which of them changed."""
+    words: Mapping[str, int] = field(default_factory=dict)
+    """Words of each part (``title``, ``summary``, ``intro``, ``step:<anchor>``, ``closing``): what a
+    translator has to translate."""
 
     @property
     def id(self) -> str:
@@ -490,16 +493,21 @@ def read_article(src_uri: str, locale: str, url: str, text: str) -> tuple[Articl
         fingerprint=fingerprint(meta.title + "\n" + body),
         body_line=body_line,
         key_lines=lines,
-        parts={key: fingerprint(text) for key, text in outer_parts(meta, body).items() if text},
+        parts={key: fingerprint(text) for key, text in text_parts(meta, (), body).items()},
+        words={key: len(text.split()) for key, text in text_parts(meta, steps, body).items()},
     )
     return article, problems
 
 
-def outer_parts(meta: Meta, body: str) -> dict[str, str]:
-    """An article's text outside its steps, by part: title, summary, intro (a plain article's whole
-    body) and closing (after the thematic break that ends a guide's steps)."""
-    intro, _steps, closing = split_steps(body) if meta.type == "guide" else (body.strip(), [], "")
-    return {"title": meta.title, "summary": meta.summary or "", "intro": intro, "closing": closing}
+def text_parts(meta: Meta, steps: Iterable[Step], body: str) -> dict[str, str]:
+    """An article's text by part, in reading order: ``title``, ``summary``, ``intro`` (a plain
+    article's whole body), ``step:<anchor>`` for each of ``steps``, and ``closing`` (after the
+    thematic break that ends a guide's steps). Empty parts are left out."""
+    intro, texts, closing = split_steps(body) if meta.type == "guide" else (body.strip(), [], "")
+    parts = {"title": meta.title, "summary": meta.summary or "", "intro": intro}
+    parts |= {f"step:{step.anchor}": text for step, text in zip(steps, texts, strict=False)}
+    parts["closing"] = closing
+    return {key: text for key, text in parts.items() if text}
 
 
 def read_home(src_uri: str, locale: str, url: str, text: str) -> tuple[Home, list[Problem]]:

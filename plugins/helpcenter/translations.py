@@ -13,12 +13,14 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
 
-from .sources import Article, HelpCenter, Problem, in_fenced_code, split_front_matter
+from .sources import Article, HelpCenter, Problem, in_fenced_code, read_article, split_front_matter, text_parts
 
 SOURCE = "source"
 TRANSLATED = "translated"
@@ -74,21 +76,116 @@ def changed_steps(source: Article, recorded: dict[str, Any]) -> tuple[str, ...]:
 PARTS = ("title", "summary", "intro", "closing")
 
 
-def change_labels(state: TranslationState, gettext: Callable[[str], str]) -> list[str]:
-    """What changed in the source since it was translated, in one language's words and in reading
-    order ("the title", "Step 3"): the reader's notice, the dashboard and ``i18n diff`` say the same."""
+def part_label(key: str, source: Article, gettext: Callable[[str], str]) -> str:
+    """A part of an article in one language's words: "the title", "Step 3" (``step:<anchor>``)."""
+    if key.startswith("step:"):
+        step = source.step(key.removeprefix("step:"))
+        return gettext("Step %(number)s") % {"number": step.number if step else "?"}
     names = {
         "title": gettext("the title"),
         "summary": gettext("the summary"),
         "intro": gettext("the introduction"),
         "closing": gettext("the closing text"),
     }
-    labels = [names[part] for part in ("title", "summary", "intro") if part in state.changed_parts]
-    steps = [step for step in state.source.steps if step.anchor in state.changed_steps]
-    labels += [gettext("Step %(number)s") % {"number": step.number} for step in steps]
-    if "closing" in state.changed_parts:
-        labels.append(names["closing"])
-    return labels
+    return names[key]
+
+
+def changed_keys(state: TranslationState) -> list[str]:
+    """The parts of the source that changed since it was translated, in reading order."""
+    keys: list[str] = [part for part in ("title", "summary", "intro") if part in state.changed_parts]
+    keys += [f"step:{step.anchor}" for step in state.source.steps if step.anchor in state.changed_steps]
+    return keys + (["closing"] if "closing" in state.changed_parts else [])
+
+
+def change_labels(state: TranslationState, gettext: Callable[[str], str]) -> list[str]:
+    """What changed in the source since it was translated, in one language's words and in reading
+    order ("the title", "Step 3"): the reader's notice, the dashboard and ``i18n diff`` say the same."""
+    return [part_label(key, state.source, gettext) for key in changed_keys(state)]
+
+
+# -- what a translation was made from: snapshots and word-level diffs --------------------------------------
+
+SNAPSHOTS = ".sources"
+"""The folder in each locale where ``mark`` keeps the source text a translation was made from
+(a dot folder: MkDocs does not publish it)."""
+
+
+def snapshot_uri(locale: str, source: Article) -> str:
+    """Where the snapshot of ``source`` for ``locale``'s translation lives (docs-relative)."""
+    return f"{locale}/{SNAPSHOTS}/{source.src_uri}"
+
+
+def article_parts(article: Article, text: str) -> dict[str, str]:
+    """An article's text (``text`` is its file) by part, in reading order."""
+    return text_parts(article.meta, article.steps, split_front_matter(text)[1])
+
+
+def snapshot_diffs(docs_dir: Path, state: TranslationState) -> dict[str, Words] | None:
+    """What changed in an outdated translation's source since it was marked, part by part, word by
+    word, from the snapshot ``mark`` kept (None: no usable snapshot)."""
+    if state.state != OUTDATED:
+        return None
+    source = state.source
+    try:
+        before_text = (docs_dir / snapshot_uri(state.locale, source)).read_text(encoding="utf-8-sig")
+        now_text = (docs_dir / source.src_uri).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    before, _problems = read_article(source.src_uri, source.locale, source.url, before_text)
+    if before is None:
+        return None
+    return part_diffs(article_parts(before, before_text), article_parts(source, now_text))
+
+
+Words = tuple[tuple[str, str], ...]
+"""A word-level diff: ("=", kept words), ("-", removed words), ("+", added words)."""
+
+
+_TOKEN = re.compile(r"\w+|[^\w\s]| ")
+
+
+def word_diff(old: str, new: str) -> Words:
+    """Words and punctuation that were kept, removed and added (white space is not a change)."""
+    before = _TOKEN.findall(" ".join(old.split()))
+    after = _TOKEN.findall(" ".join(new.split()))
+    ops: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes():
+        if tag == "equal":
+            ops.append(("=", "".join(before[i1:i2])))
+            continue
+        if i2 > i1:
+            ops.append(("-", "".join(before[i1:i2])))
+        if j2 > j1:
+            ops.append(("+", "".join(after[j1:j2])))
+    return tuple(ops)
+
+
+def part_diffs(before: dict[str, str], now: dict[str, str]) -> dict[str, Words]:
+    """Each part whose words changed between two versions of a source, with its diff (reading order)."""
+    keys = list(now) + [key for key in before if key not in now]
+    return {
+        key: word_diff(before.get(key, ""), now.get(key, ""))
+        for key in keys
+        if before.get(key, "").split() != now.get(key, "").split()
+    }
+
+
+def plain_diff(words: Words, context: int = 6) -> str:
+    """A diff as text, git's ``--word-diff=plain`` way: ``[-removed-]{+added+}``, long kept runs shortened."""
+    out = []
+    for index, (op, text) in enumerate(words):
+        if op == "-":
+            out.append(f"[-{text}-]")
+        elif op == "+":
+            out.append(f"{{+{text}+}}")
+        else:
+            kept = text.split(" ")
+            if len(kept) > 2 * context:
+                head = kept[:context] if index > 0 else []
+                tail = kept[-context:] if index < len(words) - 1 else []
+                text = " ".join([*head, "…", *tail])
+            out.append(text)
+    return "".join(out)
 
 
 def changed_parts(source: Article, recorded: dict[str, Any]) -> tuple[str, ...]:
