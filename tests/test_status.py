@@ -1,7 +1,8 @@
 """Live status, build side: the Python model, the fragments and their placement, the mock feed.
 
 The normalization that runs for readers is the JS one (tests/browser/test_status.py drives
-it with the same tables and compares it with the Python model, tests/status_model.py).
+it with the same tables and compares it with the Python model, helpcenter/status_model.py, which
+the relay runs).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from helpcenter.locales import Catalogs, locale_info, package_catalog_dir
 from helpcenter.rendering import Renderer
 from helpcenter.status import Component, Incident, to_cachet, to_statuspage
 from helpcenter.status_server import SCENARIOS, XSS, FeedServer, payload
-from status_model import FeedError, normalize
+from helpcenter.status_model import FeedError, normalize
 
 # -- normalization tables (shared with the browser tests) -----------------------------------
 
@@ -385,6 +386,8 @@ class Options:
         self.refresh = 60
         self.timeout = 5
         self.banner = "all"
+        self.relay = None
+        self.max_age = 600
         self.__dict__.update(values)
 
 

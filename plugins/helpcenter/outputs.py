@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from markupsafe import Markup
+
 from . import alternates as alt
 from .locales import LocaleInfo
 from .pages import SitePlan, UrlOf
@@ -76,9 +78,11 @@ def write_root_pages(
     site_name: str,
     site_url: str | None,
     assets: str,
+    banner: str = "",
 ) -> None:
     """``/``: links to every locale, and a script that picks the reader's language;
-    ``/404.html``: the same links from the site root (it is served at any depth)."""
+    ``/404.html``: the same links from the site root (it is served at any depth).
+    ``banner``: the status banner's host (status.StatusPages.banner), on both."""
     root = urlsplit(site_url or "/").path.rstrip("/") + "/"
     for name, prefix, not_found in (("index.html", "", False), ("404.html", root, True)):
         entries = [
@@ -94,6 +98,7 @@ def write_root_pages(
             css=f"{prefix}{assets}/helpcenter.css",
             js=f"{prefix}{assets}/helpcenter.js",
             not_found=not_found,
+            banner=Markup(banner),
         )
         _write(site_dir, name, html)
 
@@ -106,9 +111,18 @@ def write_dashboard(
     default: str,
     site_name: str,
     assets: str,
+    banner: str = "",
 ) -> None:
-    """``/translations/``: the translators' dashboard (not in any navigation)."""
+    """``/translations/``: the translators' dashboard (not in any navigation), with the status banner's host."""
     for row in rows:
         row["name"] = locales[row["locale"]].name
-    html = renderer.render(default, "dashboard.html", site_name=site_name, rows=rows, css=f"../{assets}/helpcenter.css")
+    html = renderer.render(
+        default,
+        "dashboard.html",
+        site_name=site_name,
+        rows=rows,
+        css=f"../{assets}/helpcenter.css",
+        js=f"../{assets}/helpcenter.js",
+        banner=Markup(banner),
+    )
     _write(site_dir, "translations/index.html", html)

@@ -49,7 +49,6 @@ BUNDLES = {
     "helpcenter.css": ("base.css", "checklist.css", "status.css"),
     "helpcenter.js": ("language.js", "checklist.js", "status.js"),
 }
-STATUS_PARTS = frozenset({"status.css", "status.js"})
 THEME_DIR = Path(__file__).parent / "theme"
 SHARD_VARIABLE = "HELPCENTER_LOCALES"
 # MkDocs's template filters that turn an asset path into a URL (from the page, or from base_url).
@@ -197,9 +196,8 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             if file.src_uri.partition("/")[0] in set(self.locales) - set(self.built):
                 # Not written by this shard, but still known, so links to it get its URL.
                 file.inclusion = InclusionLevel.EXCLUDED
-        skip = set() if self.status.enabled else STATUS_PARTS
         for name, parts in BUNDLES.items():
-            content = bundle(part for part in parts if part not in skip)
+            content = bundle(self.status.served_parts(parts))
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=content))
         # Loaded in <head> before the theme's bundle (see theme/partials/integrations/analytics.html).
         files.append(File.generated(config, f"{ASSET_DIR}/theme-shim.js", content=bundle(["theme-shim.js"])))
@@ -380,15 +378,16 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         self._use_locale(config, self.config.default_locale)
         site_dir = Path(config.site_dir)
         default = self.config.default_locale
+        banner = self.status.banner(default, ())
         outputs.write_root_pages(
-            site_dir, self.renderer, self.locales, default, self.site_name, config.site_url, ASSET_DIR
+            site_dir, self.renderer, self.locales, default, self.site_name, config.site_url, ASSET_DIR, banner
         )
         outputs.write_search(site_dir, self.built)
         outputs.write_sitemaps(
             site_dir, self.plan, self.locales, self.built, config.site_url, lambda uri: _url_of(config, uri)
         )
         rows = status_rows(self.catalogs.dirs[-1], self.center, self.locales)
-        outputs.write_dashboard(site_dir, self.renderer, rows, self.locales, default, self.site_name, ASSET_DIR)
+        outputs.write_dashboard(site_dir, self.renderer, rows, self.locales, default, self.site_name, ASSET_DIR, banner)
 
     def _write_404(self, config: MkDocsConfig, locale: str) -> None:
         """The theme's 404 page in a locale's language, with its navigation, links from the site root."""
@@ -415,6 +414,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             output = self.env.get_template("404.html").render(context)
         finally:
             filters.update(theirs)
+        output = output.replace("</body>", self.status.banner(locale, ()) + "</body>", 1)  # status.js moves it up
         write_file(output.encode("utf-8"), os.path.join(config.site_dir, locale, "404.html"))
 
 

@@ -22,7 +22,7 @@ from conftest import build_site, write_project
 from helpcenter import status
 from helpcenter.locales import Catalogs, package_catalog_dir
 from helpcenter.status_server import FeedServer
-from status_model import normalize
+from helpcenter.status_model import from_record, normalize
 from test_status import (
     CACHET_COMPONENT_CASES,
     CACHET_INCIDENT_CASES,
