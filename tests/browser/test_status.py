@@ -44,6 +44,9 @@ ALL = "sv/e-post/alla/"
 PANEL = "sv/e-post/panel/"
 HOME = "sv/"
 UNAVAILABLE = "Statusen är inte tillgänglig – se statussidan"
+KUMA = "api/status-page/example"  # Uptime Kuma as it is in production: no CORS headers
+KUMA_CORS = "cors/" + KUMA  # behind a reverse proxy that adds them
+RELAY = "status/relay.json"
 
 GUIDE_MD = """\
 ---
@@ -110,24 +113,32 @@ def feed() -> Iterator[FeedServer]:
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory, serve, feed) -> Callable[..., Site]:
-    """``sites(banner=..., provider=...)``: built once per setting and module."""
-    built: dict[tuple[str, str], Site] = {}
+    """``sites(banner=..., provider=..., path=..., relay=...)``: built once per setting and module.
 
-    def get(banner: str = "all", provider: str = "statuspage") -> Site:
-        if (banner, provider) not in built:
+    ``path`` is the feed's path on the mock feed server (by default the provider's usual one);
+    ``relay`` the path on the site of the relay's record, which the widget then reads instead.
+    """
+    built: dict[tuple[str, str, str, str], Site] = {}
+    paths = {"statuspage": "api/v2/summary.json", "cachet": "api/v1", "uptime-kuma": KUMA_CORS}
+
+    def get(banner: str = "all", provider: str = "statuspage", path: str = "", relay: str = "") -> Site:
+        key = (banner, provider, path, relay)
+        if key not in built:
             root = tmp_path_factory.mktemp(f"status-{banner}-{provider}")
             (root / "site").mkdir()
             server = serve(root / "site")
-            url = feed.url + ("api/v1" if provider == "cachet" else "api/v2/summary.json")
+            url = feed.url + (path or paths[provider])
             status = {"url": url, "page": STATUS_PAGE, "timeout": 1, "banner": banner, "provider": provider}
+            if relay:
+                status["relay"] = relay
             locales = {"sv": "Svenska", "en": "English"}
             theme = {"name": "material", "language": "sv", "font": False, "features": ["navigation.instant"]}
             plugin = {"default_locale": "sv", "locales": locales, "status": status}
             write_project(root, PAGES, config={"theme": theme, "plugins": ["search", {"helpcenter": plugin}]})
             result = build_site(root, strict=True, extra={"site_url": server.url})
             assert result.warnings() == []
-            built[(banner, provider)] = Site(root / "site", server.url)
-        return built[(banner, provider)]
+            built[key] = Site(root / "site", server.url)
+        return built[key]
 
     return get
 
@@ -689,29 +700,47 @@ def test_no_accessibility_violations(new_page, sites, feed, scenario):
 # -- the normalization that runs: status.js, driven with the unit tests' tables -------------------------
 
 
+class Readers:
+    """One page per reader (a site serves only its provider's part, or the relay's)."""
+
+    def __init__(self, browser: Browser, sites) -> None:
+        self.context = browser.new_context()
+        self.sites = sites
+        self.pages: dict[str, Page] = {}
+
+    def page(self, provider: str) -> Page:
+        if provider not in self.pages:
+            site = self.sites(relay=RELAY) if provider == "relay" else self.sites(provider=provider)
+            page = self.pages[provider] = self.context.new_page()
+            page.goto(site.url + HOME)
+            page.wait_for_function("window.HelpcenterStatus")
+        return self.pages[provider]
+
+
 @pytest.fixture(scope="module")
-def js(browser: Browser, sites, feed) -> Iterator[Page]:
-    """One page with status.js loaded, for ``HelpcenterStatus.normalize``."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(sites().url + HOME)
-    page.wait_for_function("window.HelpcenterStatus")
-    yield page
-    context.close()
+def js(browser: Browser, sites, feed) -> Iterator[Readers]:
+    """Pages with status.js and one reader loaded, for ``HelpcenterStatus.normalize``."""
+    readers = Readers(browser, sites)
+    yield readers
+    readers.context.close()
 
 
-def run(js: Page, payload, provider: str = "statuspage"):
-    return js.evaluate(
-        """([payload, provider]) => {
-            try { return HelpcenterStatus.normalize(payload, provider); } catch (e) { return "refused"; }
+def run(js: Readers, payload, provider: str = "statuspage"):
+    return js.page(provider).evaluate(
+        """payload => {
+            try { return HelpcenterStatus.normalize(payload); } catch (e) { return "refused"; }
         }""",
-        [payload, provider],
+        payload,
     )
 
 
-def same_as_python(js: Page, payload, provider: str = "statuspage"):
+def same_as_python(js: Readers, payload, provider: str = "statuspage"):
     result = run(js, payload, provider)
-    assert result == normalize(payload, provider).to_json()
+    if provider == "relay":
+        checked, summary = from_record(payload)
+        assert result == {"checked": checked, **summary.to_json()}
+    else:
+        assert result == normalize(payload, provider).to_json()
     return result
 
 
