@@ -559,6 +559,25 @@ def test_relay_record_is_checked_like_a_feed(change, expected):
     assert {"v": 1, "checked": checked, **summary.to_json()} == record_with(expected)
 
 
+@pytest.mark.parametrize(
+    ("options", "parts"),
+    [
+        ({}, ["language.js", "checklist.js", "status-statuspage.js", "status.js"]),
+        ({"provider": "cachet"}, ["language.js", "checklist.js", "status-cachet.js", "status.js"]),
+        ({"provider": "uptime-kuma"}, ["language.js", "checklist.js", "status-uptime-kuma.js", "status.js"]),
+        (
+            {"provider": "cachet", "relay": "status/relay.json"},
+            ["language.js", "checklist.js", "status-relay.js", "status.js"],
+        ),
+        ({"url": None}, ["language.js", "checklist.js"]),
+    ],
+)
+def test_only_the_reader_a_site_needs_is_served(options, parts):
+    assert pages(**options).served_parts(["language.js", "checklist.js", "status.js"]) == parts
+    css = pages(**options).served_parts(["base.css", "status.css"])
+    assert css == (["base.css"] if options.get("url", "x") is None else ["base.css", "status.css"])
+
+
 @pytest.mark.parametrize("provider", ["statuspage", "cachet", "uptime-kuma"])
 def test_scenarios_in_every_shape_of_the_mock_feed(provider):
     for name, scenario in SCENARIOS.items():
@@ -881,9 +900,11 @@ def test_example_site_shows_webmail_in_step_one(example_site):
 
 def test_status_script_builds_no_html_from_strings(example_site):
     """Feed strings go in as text: no HTML parsing and no eval, in the source or in what is served."""
-    source = (package_files("helpcenter") / "assets" / "status.js").read_text(encoding="utf-8")
+    assets = package_files("helpcenter") / "assets"
+    sources = [part.read_text(encoding="utf-8") for part in assets.iterdir() if part.name.startswith("status")]
     served = (example_site.site / "assets" / "helpcenter" / "helpcenter.js").read_text(encoding="utf-8")
-    for js in (source, served):
+    assert len(sources) == 6  # status.js, status.css and the four readers
+    for js in (*sources, served):
         assert "eval(" not in js and "innerHTML" not in js and "insertAdjacentHTML" not in js
         assert "new Function" not in js
 
