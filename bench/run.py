@@ -316,8 +316,13 @@ class Asset:
     gzipped: int
 
 
-SERVED = {  # what a site serves (see BUNDLES in plugins/helpcenter/plugin.py)
-    "helpcenter.js (served: language + checklist + status)": "language.js+checklist.js+status.js",
+SERVED = {  # what a site serves (BUNDLES in plugin.py; status.served_parts picks the one reader part)
+    "helpcenter.js (served: language + checklist + statuspage + status)": (
+        "language.js+checklist.js+status-statuspage.js+status.js"
+    ),
+    "helpcenter.js (served, provider: cachet)": "language.js+checklist.js+status-cachet.js+status.js",
+    "helpcenter.js (served, provider: uptime-kuma)": "language.js+checklist.js+status-uptime-kuma.js+status.js",
+    "helpcenter.js (served, status.relay)": "language.js+checklist.js+status-relay.js+status.js",
     "helpcenter.css (served: base + checklist + status)": "base.css+checklist.css+status.css",
     "theme-shim.js (served)": "theme-shim.js",
 }

@@ -1,13 +1,15 @@
 """Live status, build side: the Python model, the fragments and their placement, the mock feed.
 
 The normalization that runs for readers is the JS one (tests/browser/test_status.py drives
-it with the same tables and compares it with the Python model, tests/status_model.py).
+it with the same tables and compares it with the Python model, helpcenter/status_model.py, which
+the relay runs).
 """
 
 from __future__ import annotations
 
 import json
 import socket
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -19,14 +21,14 @@ from babel import Locale
 from bs4 import BeautifulSoup
 
 from conftest import build_site, write_project
-from helpcenter import status
+from helpcenter import status, status_relay
 from helpcenter.blocks import StatusExtension
-from helpcenter.cli import build_parser
+from helpcenter.cli import build_parser, main
 from helpcenter.locales import Catalogs, locale_info, package_catalog_dir
 from helpcenter.rendering import Renderer
-from helpcenter.status import Component, Incident, to_cachet, to_statuspage
+from helpcenter.status import Component, Incident, to_cachet, to_cachet3, to_statuspage, to_uptime_kuma
+from helpcenter.status_model import FeedError, from_record, normalize
 from helpcenter.status_server import SCENARIOS, XSS, FeedServer, payload
-from status_model import FeedError, normalize
 
 # -- normalization tables (shared with the browser tests) -----------------------------------
 
@@ -91,6 +93,7 @@ CACHET_COMPONENT_CASES = [
     (4, "major_outage"),
     ("2", "degraded_performance"),
     (5, "unknown"),
+    (6, "unknown"),  # Cachet 3's "under maintenance" is not Cachet 2's word
     (-1, "unknown"),
     (1.5, "unknown"),
     ("12", "unknown"),
@@ -117,6 +120,64 @@ CACHET_INDICATOR_CASES = [  # component statuses -> overall
     ([2, 0], "minor"),
     ([], "unknown"),
 ]
+CACHET3_COMPONENT_CASES = [  # status as Cachet 3 sends it, normalized
+    ({"human": "Operational", "value": 1}, "operational"),
+    (2, "degraded_performance"),
+    ("3", "partial_outage"),
+    ({"human": "Major Outage", "value": 4}, "major_outage"),
+    (5, "unknown"),
+    ({"human": "Under Maintenance", "value": 6}, "under_maintenance"),
+    (6, "under_maintenance"),
+    ({"value": "1"}, "operational"),
+    (0, "unknown"),
+    (7, "unknown"),
+    ({"human": "Operational"}, "unknown"),
+    ("Operational", "unknown"),
+    (None, "unknown"),
+    (True, "unknown"),
+]
+CACHET3_INCIDENT_CASES = [  # status, normalized, open
+    (1, "investigating", True),
+    ({"human": "Identified", "value": 2}, "identified", True),
+    (3, "monitoring", True),
+    ({"human": "Fixed", "value": 4}, "resolved", False),
+    (0, "unknown", True),  # not Cachet 2's "scheduled"
+    ("fixed", "unknown", True),
+    (None, "unknown", True),
+]
+KUMA_HEARTBEAT_CASES = [  # Webmail's heartbeat list, normalized
+    ([{"status": 1}], "operational"),
+    ([{"status": 0}], "major_outage"),
+    ([{"status": 2}], "degraded_performance"),
+    ([{"status": 3}], "under_maintenance"),
+    ([{"status": 1}, {"status": 0}], "major_outage"),  # the latest counts
+    ([{"status": 0}, {"status": 1}], "operational"),
+    ([0, {"status": 1}], "operational"),  # an old empty day bucket
+    ([{"status": 1}, 0], "unknown"),  # the latest bucket is empty: not down, not up
+    ([], "unknown"),
+    (None, "unknown"),
+    ([{"status": 4}], "unknown"),
+    ([{"status": "up"}], "unknown"),
+    ([{"status": True}], "unknown"),
+    ([{}], "unknown"),
+    ({"status": 1}, "unknown"),
+]
+KUMA_INDICATOR_CASES = [  # (Webmail's, DNS's latest heartbeat) -> overall
+    ((1, 1), "none"),
+    ((2, 1), "minor"),
+    ((0, 1), "critical"),
+    ((3, 1), "maintenance"),
+    ((3, 0), "critical"),
+    ((1, None), "unknown"),
+    ((2, None), "minor"),
+]
+KUMA_MAINTENANCE_CASES = [  # status, normalized, open
+    ("under-maintenance", "in_progress", True),
+    ("scheduled", "scheduled", False),
+    ("ended", "completed", False),
+    ("inactive", "unknown", True),
+    (None, "unknown", True),
+]
 INVALID_PAYLOADS = [  # payload, provider
     (None, "statuspage"),
     ([], "statuspage"),
@@ -127,7 +188,118 @@ INVALID_PAYLOADS = [  # payload, provider
     ({"components": {"data": []}}, "statuspage"),
     ({"components": [{"name": "Webmail"}]}, "cachet"),
     ({"components": "Webmail"}, "statuspage"),
+    ({}, "uptime-kuma"),
+    ({"page": {"publicGroupList": []}}, "uptime-kuma"),
+    ({"page": {"publicGroupList": {}}, "heartbeat": {"heartbeatList": {}}}, "uptime-kuma"),
+    ({"page": {"publicGroupList": []}, "heartbeat": {"heartbeatList": []}}, "uptime-kuma"),
 ]
+GOOD_RECORD = {
+    "v": 1,
+    "checked": 1764550000000,
+    "indicator": "minor",
+    "components": [{"name": "Webmail", "status": "degraded_performance"}],
+    "incidents": [
+        {
+            "id": "inc-1",
+            "kind": "incident",
+            "name": "Slow Webmail login",
+            "impact": "minor",
+            "status": "investigating",
+            "started": "2026-11-20T08:12:00Z",
+            "url": "https://status.example.com/incidents/inc-1",
+            "components": ["Webmail"],
+            "active": True,
+        }
+    ],
+}
+RECORD_CASES = [  # a change to GOOD_RECORD, what the model makes of it (None: refused)
+    ({}, {}),
+    ({"indicator": "green"}, {"indicator": "unknown"}),
+    ({"components": [{"name": "Webmail", "status": "ok"}]}, {"components": [{"name": "Webmail", "status": "unknown"}]}),
+    ({"components": [{"name": "", "status": "operational"}, 3]}, {"components": []}),
+    ({"incident": {"kind": "outage"}}, {"incident": {"kind": "incident"}}),
+    ({"incident": {"kind": "maintenance"}}, {"incident": {"kind": "maintenance", "status": "unknown"}}),
+    ({"incident": {"status": "fixed", "active": False}}, {"incident": {"status": "unknown", "active": True}}),
+    ({"incident": {"url": "javascript:alert(1)"}}, {"incident": {"url": ""}}),
+    ({"incident": {"impact": "huge"}}, {"incident": {"impact": "unknown"}}),
+    ({"incident": {"components": ["Webmail", 7, None, ""]}}, {"incident": {"components": ["Webmail"]}}),
+    ({"checked": None}, None),
+    ({"checked": "1764550000000"}, None),
+    ({"checked": 1.5}, None),
+    ({"components": None}, None),
+]
+
+
+def record_with(change: dict) -> dict:
+    """GOOD_RECORD with ``change`` (its "incident" key changes the one incident)."""
+    record = json.loads(json.dumps(GOOD_RECORD))
+    record["incidents"][0].update(change.get("incident", {}))
+    record.update({key: value for key, value in change.items() if key != "incident"})
+    return record
+
+
+def cachet3_payload(*, components: list[object] | None = None, incident: object = 1) -> dict:
+    """Cachet 3's JSON:API answers of /api/components and /api/incidents."""
+    statuses = [1, 1] if components is None else components
+    names = ["Webmail", "DNS", "Panel", "Hosting"]
+    return {
+        "components": {
+            "data": [
+                {
+                    "id": str(n),
+                    "type": "components",
+                    "attributes": {"id": n, "name": name, "status": s, "enabled": True},
+                }
+                for n, (name, s) in enumerate(zip(names, statuses, strict=False), 1)
+            ],
+            "links": {"next": None},
+            "meta": {"per_page": 500},
+        },
+        "incidents": {
+            "data": [
+                {
+                    "id": "7",
+                    "type": "incidents",
+                    "attributes": {
+                        "id": 7,
+                        "guid": "9b1e",
+                        "name": "Webmail is slow",
+                        "message": "Body **markdown**",
+                        "component_id": 1,
+                        "visible": True,
+                        "status": incident,
+                        "occurred": {"human": "1 hour ago", "string": "2026-11-20 08:12:00"},
+                    },
+                }
+            ]
+        },
+    }
+
+
+def kuma_payload(
+    *, webmail: object = ([{"status": 1}]), dns: object = ([{"status": 1}]), maintenance: object = "under-maintenance"
+) -> dict:
+    """Uptime Kuma's /api/status-page/SLUG and /api/status-page/heartbeat/SLUG answers."""
+    beats = {"1": webmail, "2": dns} if dns is not None else {"1": webmail}
+    return {
+        "page": {
+            "config": {"slug": "example", "title": "Example"},
+            "incident": {
+                "id": 3,
+                "style": "danger",
+                "title": "Mail is slow",
+                "content": "We are **on it**",
+                "pin": True,
+                "createdDate": "2026-11-20 08:12:00",
+            },
+            "publicGroupList": [
+                {"id": 1, "name": "Email", "weight": 1, "monitorList": [{"id": 1, "name": "Webmail", "type": "http"}]},
+                {"id": 2, "name": "Other", "weight": 2, "monitorList": [{"id": 2, "name": "DNS", "type": "dns"}]},
+            ],
+            "maintenanceList": [{"id": 5, "title": "Mail server upgrade", "strategy": "single", "status": maintenance}],
+        },
+        "heartbeat": {"heartbeatList": beats, "uptimeList": {"1_24": 0.99}},
+    }
 
 
 def statuspage_payload(
@@ -319,6 +491,111 @@ def test_xss_scenario_normalizes_to_unknown_and_text():
     assert normalized.incidents[0].name == "Webmail " + XSS
 
 
+@pytest.mark.parametrize(("value", "expected"), CACHET3_COMPONENT_CASES)
+def test_cachet3_component_status(value, expected):
+    summary = normalize(cachet3_payload(components=[value, 1]), "cachet")
+    assert summary.components[0] == Component("Webmail", expected)
+
+
+@pytest.mark.parametrize(("value", "expected", "open_"), CACHET3_INCIDENT_CASES)
+def test_cachet3_incident_status(value, expected, open_):
+    incident = normalize(cachet3_payload(incident=value), "cachet").incidents[0]
+    assert (incident.kind, incident.status, incident.active) == ("incident", expected, open_)
+    assert (incident.name, incident.components, incident.started) == (
+        "Webmail is slow",
+        ("Webmail",),
+        "2026-11-20 08:12:00",
+    )
+    assert (incident.id, incident.impact, incident.url) == ("7", "unknown", "")
+
+
+@pytest.mark.parametrize(("beats", "expected"), KUMA_HEARTBEAT_CASES)
+def test_kuma_monitor_state_is_its_latest_heartbeat(beats, expected):
+    summary = normalize(kuma_payload(webmail=beats), "uptime-kuma")
+    assert summary.components == (Component("Webmail", expected), Component("DNS", "operational"))
+
+
+def test_kuma_monitor_without_heartbeats_is_unknown():
+    assert normalize(kuma_payload(dns=None), "uptime-kuma").components[1] == Component("DNS", "unknown")
+
+
+@pytest.mark.parametrize(("latest", "expected"), KUMA_INDICATOR_CASES)
+def test_kuma_overall_state(latest, expected):
+    webmail, dns = ([{"status": n}] if n is not None else [0] for n in latest)
+    assert normalize(kuma_payload(webmail=webmail, dns=dns), "uptime-kuma").indicator == expected
+
+
+@pytest.mark.parametrize(("value", "expected", "open_"), KUMA_MAINTENANCE_CASES)
+def test_kuma_maintenance(value, expected, open_):
+    incident, maintenance = normalize(kuma_payload(maintenance=value), "uptime-kuma").incidents
+    assert incident == Incident("3", "incident", "Mail is slow", started="2026-11-20 08:12:00")
+    assert incident.active
+    assert (maintenance.kind, maintenance.name, maintenance.status, maintenance.active) == (
+        "maintenance",
+        "Mail server upgrade",
+        expected,
+        open_,
+    )
+
+
+def test_kuma_incident_list_and_inactive_incidents():
+    payload = kuma_payload()
+    page = payload["page"]
+    page["incidents"] = [dict(page.pop("incident"), id=1), {"id": 2, "title": "Old", "active": False}, "x"]
+    assert [i.id for i in normalize(payload, "uptime-kuma").incidents if i.kind == "incident"] == ["1"]
+    page.pop("incidents")
+    page["incident"] = None
+    assert [i.kind for i in normalize(payload, "uptime-kuma").incidents] == ["maintenance"]
+
+
+@pytest.mark.parametrize(("change", "expected"), RECORD_CASES)
+def test_relay_record_is_checked_like_a_feed(change, expected):
+    if expected is None:
+        with pytest.raises(FeedError):
+            from_record(record_with(change))
+        return
+    checked, summary = from_record(record_with(change))
+    assert checked == GOOD_RECORD["checked"]
+    assert {"v": 1, "checked": checked, **summary.to_json()} == record_with(expected)
+
+
+@pytest.mark.parametrize(
+    ("options", "parts"),
+    [
+        ({}, ["language.js", "checklist.js", "status-statuspage.js", "status.js"]),
+        ({"provider": "cachet"}, ["language.js", "checklist.js", "status-cachet.js", "status.js"]),
+        ({"provider": "uptime-kuma"}, ["language.js", "checklist.js", "status-uptime-kuma.js", "status.js"]),
+        (
+            {"provider": "cachet", "relay": "status/relay.json"},
+            ["language.js", "checklist.js", "status-relay.js", "status.js"],
+        ),
+        ({"url": None}, ["language.js", "checklist.js"]),
+    ],
+)
+def test_only_the_reader_a_site_needs_is_served(options, parts):
+    assert pages(**options).served_parts(["language.js", "checklist.js", "status.js"]) == parts
+    css = pages(**options).served_parts(["base.css", "status.css"])
+    assert css == (["base.css"] if options.get("url", "x") is None else ["base.css", "status.css"])
+
+
+@pytest.mark.parametrize("provider", ["statuspage", "cachet", "uptime-kuma"])
+def test_scenarios_in_every_shape_of_the_mock_feed(provider):
+    for name, scenario in SCENARIOS.items():
+        if scenario.summary is None:
+            continue
+        shapes = {
+            "statuspage": [to_statuspage(scenario.summary)],
+            "cachet": [to_cachet(scenario.summary), to_cachet3(scenario.summary)],
+            "uptime-kuma": [to_uptime_kuma(scenario.summary)],
+        }[provider]
+        for shape in shapes:
+            summary = normalize(json.loads(json.dumps(shape)), provider)
+            assert [c.name for c in summary.components] == [c.name for c in scenario.summary.components], name
+            if name != "xss":  # never green where the scenario is not
+                for ours, theirs in zip(summary.components, scenario.summary.components, strict=True):
+                    assert (ours.status == "operational") == (theirs.status == "operational"), (name, ours)
+
+
 def test_unknown_provider_is_an_error():
     with pytest.raises(FeedError, match="unknown provider"):
         normalize({}, "instatus")
@@ -385,6 +662,8 @@ class Options:
         self.refresh = 60
         self.timeout = 5
         self.banner = "all"
+        self.relay = None
+        self.max_age = 600
         self.__dict__.update(values)
 
 
@@ -501,6 +780,12 @@ def test_without_a_feed_nothing_is_added_and_the_editor_is_told(caplog):
         ({"refresh": 2}, "status.refresh: 2 s is too often"),
         ({"timeout": 90}, "status.timeout: 90 s must be between"),
         ({"url": "ftp://x/feed"}, "neither an http(s) URL nor a path"),
+        (
+            {"relay": "https://help.example.com/status/relay.json"},
+            "relay: 'https://help.example.com/status/relay.json' is not a path on the site",
+        ),
+        ({"provider": "uptime-kuma", "url": "https://status.example.com/status/mail"}, "/api/status-page/SLUG"),
+        ({"max_age": 30}, "status.max_age: 30 s is shorter than refresh"),
     ],
 )
 def test_bad_settings_get_one_clear_warning(caplog, options, message):
@@ -615,9 +900,11 @@ def test_example_site_shows_webmail_in_step_one(example_site):
 
 def test_status_script_builds_no_html_from_strings(example_site):
     """Feed strings go in as text: no HTML parsing and no eval, in the source or in what is served."""
-    source = (package_files("helpcenter") / "assets" / "status.js").read_text(encoding="utf-8")
+    assets = package_files("helpcenter") / "assets"
+    sources = [part.read_text(encoding="utf-8") for part in assets.iterdir() if part.name.startswith("status")]
     served = (example_site.site / "assets" / "helpcenter" / "helpcenter.js").read_text(encoding="utf-8")
-    for js in (source, served):
+    assert len(sources) == 6  # status.js, status.css and the four readers
+    for js in (*sources, served):
         assert "eval(" not in js and "innerHTML" not in js and "insertAdjacentHTML" not in js
         assert "new Function" not in js
 
@@ -712,8 +999,166 @@ def test_cli_status_serve():
         assert name in SCENARIOS
 
 
+def test_mock_feed_serves_cachet3_and_uptime_kuma_without_cors(feed):
+    feed.scenario = "major_outage"
+    components = json.loads(fetch(feed.url + "api/components")[2])
+    incidents = json.loads(fetch(feed.url + "api/incidents")[2])
+    assert components["data"][0]["attributes"]["name"] == "Webmail"
+    cachet3 = normalize({"components": components, "incidents": incidents}, "cachet")
+    assert [c.status for c in cachet3.components[:2]] == ["major_outage", "partial_outage"]
+    code, headers, page = fetch(feed.url + "api/status-page/example")
+    assert code == 200 and "Access-Control-Allow-Origin" not in headers  # as Kuma in production
+    _, _, heartbeat = fetch(feed.url + "api/status-page/heartbeat/example")
+    kuma = normalize({"page": json.loads(page), "heartbeat": json.loads(heartbeat)}, "uptime-kuma")
+    assert [c.status for c in kuma.components[:2]] == ["major_outage", "major_outage"]  # Kuma: down is down
+    assert [i.name for i in kuma.incidents] == ["Webmail and email delivery are down"]
+    _, proxied, _ = fetch(feed.url + "scenario/degraded/cors/api/status-page/heartbeat/example")
+    assert proxied["Access-Control-Allow-Origin"] == "*"
+    feed.scenario = "no_cors"
+    assert "Access-Control-Allow-Origin" not in fetch(feed.url + "cors/api/status-page/example")[1]
+
+
 def test_cli_lists_scenarios(capsys):
     args = build_parser().parse_args(["status", "serve", "--list"])
     assert args.handler(args) == 0
     out = capsys.readouterr().out
     assert "no_cors" in out and "xss" in out
+
+
+# -- the relay ---------------------------------------------------------------------------------------
+
+
+def upstream(feed: FeedServer, path: str = "api/status-page/example", provider: str = "uptime-kuma"):
+    return status_relay.Upstream(provider, feed.url + path, 2, "mkdocs.yml")
+
+
+def test_relay_writes_the_normalized_record(feed, tmp_path):
+    feed.scenario = "degraded"
+    out = tmp_path / "status" / "relay.json"
+    before = int(time.time() * 1000)
+    assert status_relay.relay_once(upstream(feed), out, {})
+    record = json.loads(out.read_text(encoding="utf-8"))
+    page = json.loads(fetch(feed.url + "api/status-page/example")[2])
+    heartbeat = json.loads(fetch(feed.url + "api/status-page/heartbeat/example")[2])
+    expected = normalize({"page": page, "heartbeat": heartbeat}, "uptime-kuma")
+    assert from_record(record) == (record["checked"], expected)
+    assert before <= record["checked"] <= time.time() * 1000
+    assert out.stat().st_mode & 0o777 == 0o644  # the web server reads it
+    assert [p.name for p in out.parent.iterdir()] == ["relay.json"]  # no temporary file left
+
+
+def test_relay_keeps_the_last_good_record_when_the_upstream_fails(feed, tmp_path, capsys):
+    out = tmp_path / "relay.json"
+    assert status_relay.relay_once(upstream(feed), out, {})
+    good = out.read_bytes()
+    for scenario in ("http500", "invalid_json", "oversized"):
+        feed.scenario = scenario
+        assert not status_relay.relay_once(upstream(feed), out, {})
+        assert out.read_bytes() == good  # with its old time
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 3  # one line each
+    assert "HTTP 500" in lines[0] and "keeping" in lines[0] and str(out) in lines[0]
+    assert "not JSON" in lines[1] and "over 1 MB" in lines[2]
+    feed.scenario = "operational"
+    fresh = tmp_path / "never.json"
+    feed.scenario = "http500"
+    assert not status_relay.relay_once(upstream(feed), fresh, {})
+    assert not fresh.exists()
+    assert "no earlier record" in capsys.readouterr().err
+
+
+def test_relay_refuses_a_feed_of_another_shape(feed, tmp_path, capsys):
+    feed.scenario = "operational"
+    assert not status_relay.relay_once(upstream(feed, "api/v2/summary.json"), tmp_path / "r.json", {})
+    assert "not a uptime-kuma feed" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("provider", "path", "environ", "sent"),
+    [
+        ("statuspage", "api/v2/summary.json", {"STATUSPAGE_API_KEY": "tok-123"}, {"Authorization": "OAuth tok-123"}),
+        (
+            "cachet",
+            "api",
+            {"CACHET_API_TOKEN": "tok-123"},
+            {"X-Cachet-Token": "tok-123", "Authorization": "Bearer tok-123"},
+        ),
+        (
+            "uptime-kuma",
+            "api/status-page/example",
+            {"HELPCENTER_STATUS_AUTHORIZATION": "Basic tok-123"},
+            {"Authorization": "Basic tok-123"},
+        ),
+    ],
+)
+def test_relay_sends_tokens_from_the_environment_and_never_writes_them(
+    feed, tmp_path, capsys, provider, path, environ, sent
+):
+    feed.scenario = "operational"
+    out = tmp_path / "relay.json"
+    assert status_relay.relay_once(upstream(feed, path, provider), out, environ)
+    for headers in feed.headers_seen:
+        assert {name: headers.get(name) for name in sent} == sent
+    assert "tok-123" not in out.read_text(encoding="utf-8")
+    feed.scenario = "http500"
+    secret_url = status_relay.Upstream(provider, feed.url + path + "?api_key=tok-123", 2, "mkdocs.yml")
+    assert not status_relay.relay_once(secret_url, out, environ)
+    err = capsys.readouterr().err
+    assert "HTTP" in err and "tok-123" not in err
+
+
+def test_a_reader_never_sees_a_half_written_record(tmp_path):
+    out = tmp_path / "relay.json"
+    records = [json.dumps({"n": n, "padding": "x" * 200_000}) for n in range(2)]
+    status_relay.write_atomically(out, records[0])
+    seen: list[object] = []
+    stop = threading.Event()
+
+    def read() -> None:
+        while not stop.is_set():
+            try:
+                seen.append(json.loads(out.read_text(encoding="utf-8"))["n"])
+            except ValueError as error:  # half a file, or an empty one
+                seen.append(error)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    for n in range(200):
+        status_relay.write_atomically(out, records[n % 2])
+    stop.set()
+    reader.join()
+    assert len(seen) > 10 and all(value in (0, 1) for value in seen), [v for v in seen if v not in (0, 1)][:3]
+
+
+def relay_project(tmp_path, status: dict) -> str:
+    write_project(tmp_path, {"sv/index.md": "# Hem\n"}, config={"plugins": [{"helpcenter": {"status": status}}]})
+    return str(tmp_path / "mkdocs.yml")
+
+
+def test_cli_relay_once(feed, tmp_path):
+    feed.scenario = "maintenance"
+    config = relay_project(tmp_path, {"url": feed.url + "api", "provider": "cachet", "relay": "status/relay.json"})
+    out = tmp_path / "out" / "relay.json"
+    assert main(["status", "relay", "-f", config, "--out", str(out), "--once"]) == 0
+    checked, summary = from_record(json.loads(out.read_text(encoding="utf-8")))
+    assert summary.components[0] == Component("Webmail", "under_maintenance")
+    feed.scenario = "http500"
+    assert main(["status", "relay", "-f", config, "--out", str(out)]) == 1
+    assert from_record(json.loads(out.read_text(encoding="utf-8")))[0] == checked
+
+
+@pytest.mark.parametrize(
+    ("status", "args", "message"),
+    [
+        ({"relay": "status/relay.json"}, [], "status.url is 'not set': the relay reads the provider, so write"),
+        ({"url": "status/summary.json"}, [], "write its absolute http(s) URL"),
+        ({"url": "https://status.example.com/api/v2/summary.json"}, ["--every", "2"], "write --every 10 or more"),
+    ],
+)
+def test_cli_relay_bad_input_gets_one_clear_message(tmp_path, capsys, status, args, message):
+    config = relay_project(tmp_path, status)
+    code = main(["status", "relay", "-f", config, "--out", str(tmp_path / "r.json"), *args])
+    err = capsys.readouterr().err
+    assert code == 2 and message in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+    assert "mkdocs.yml" in err or "--every" in err

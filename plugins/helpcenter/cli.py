@@ -17,9 +17,15 @@ Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], No
 
 
 def _registrars() -> list[Registrar]:
-    from . import build_cli, i18n_cli, report, status_server
+    from . import build_cli, i18n_cli, report, status_relay, status_server
 
-    registrars: list[Registrar] = [build_cli.register, i18n_cli.register, report.register, status_server.register]
+    registrars: list[Registrar] = [
+        build_cli.register,
+        i18n_cli.register,
+        report.register,
+        status_server.register,
+        status_relay.register,
+    ]
     return registrars
 
 

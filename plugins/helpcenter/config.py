@@ -49,11 +49,15 @@ class RelatedOptions(Config):
 
 class _StatusConfig(Config):
     url = c.Optional(c.Type(str))
-    """Status feed: absolute URL or a path relative to the site root."""
+    """Status feed: absolute URL or a path relative to the site root (what the relay reads, with ``relay``)."""
+    relay = c.Optional(c.Type(str))
+    """Path on the site of the record ``helpcenter status relay`` writes; the widget reads it, not ``url``."""
+    max_age = c.Type(int, default=600)
+    """Seconds after the upstream's last answer that the widget says "unavailable" instead."""
     page = c.Optional(c.Type(str))
     """The human-readable status page readers are sent to."""
-    provider = c.Choice(("statuspage", "cachet"), default="statuspage")
-    """Shape of the feed: Atlassian Statuspage v2 ``summary.json`` or Cachet v1."""
+    provider = c.Choice(("statuspage", "cachet", "uptime-kuma"), default="statuspage")
+    """Shape of the feed: Atlassian Statuspage v2 ``summary.json``, Cachet 2 or 3, or Uptime Kuma's status page."""
     refresh = c.Type(int, default=60)
     """Seconds between polls while the tab is visible."""
     timeout = c.Type(int, default=5)

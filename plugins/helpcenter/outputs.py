@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from . import alternates as alt
@@ -73,6 +74,7 @@ def write_root_page(
     site_name: str,
     site_url: str | None,
     assets: str,
+    banner: str = "",
 ) -> None:
     """``/``: links to every locale, and a script that picks the reader's language;
     ``/404.html``: the same links from the site root (it is served at any depth)."""
@@ -90,6 +92,7 @@ def write_root_page(
         css=f"{prefix}{assets}/helpcenter.css",
         js=f"{prefix}{assets}/helpcenter.js",
         not_found=record.not_found,
+        banner=Markup(banner),
     )
     _write(site_dir, record.url or "index.html", html)
 
@@ -102,12 +105,20 @@ def write_dashboard(
     locales: Mapping[str, LocaleInfo],
     site_name: str,
     assets: str,
+    banner: str = "",
 ) -> None:
-    """``/translations/``: the translators' dashboard (not in any navigation)."""
+    """``/translations/``: the translators' dashboard (not in any navigation), with the status banner's host."""
     for row in rows:
         row["name"] = locales[row["locale"]].name
         for work in row["worklist"]:
             work["href"] = get_relative_url(work["url"], record.url) if work["url"] else None
-    css = get_relative_url(f"{assets}/helpcenter.css", record.url)
-    html = renderer.render(record.locale, "dashboard.html", site_name=site_name, rows=rows, css=css)
+    html = renderer.render(
+        record.locale,
+        "dashboard.html",
+        site_name=site_name,
+        rows=rows,
+        css=get_relative_url(f"{assets}/helpcenter.css", record.url),
+        js=get_relative_url(f"{assets}/helpcenter.js", record.url),
+        banner=Markup(banner),
+    )
     _write(site_dir, record.url + "index.html", html)

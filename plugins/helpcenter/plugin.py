@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, pass_context
+from markupsafe import Markup
 from mkdocs.commands.build import get_context
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
@@ -60,7 +61,6 @@ BUNDLES = {
     "helpcenter.css": ("base.css", "checklist.css", "status.css"),
     "helpcenter.js": ("language.js", "checklist.js", "status.js"),
 }
-STATUS_PARTS = frozenset({"status.css", "status.js"})
 THEME_DIR = Path(__file__).parent / "theme"
 SHARD_VARIABLE = "HELPCENTER_LOCALES"
 # MkDocs's template filters that turn an asset path into a URL (from the page, or from base_url).
@@ -212,9 +212,8 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             if file.src_uri.partition("/")[0] in set(self.locales) - set(self.built):
                 # Not written by this shard, but still known, so links to it get its URL.
                 file.inclusion = InclusionLevel.EXCLUDED
-        skip = set() if self.status.enabled else STATUS_PARTS
         for name, parts in BUNDLES.items():
-            content = bundle(part for part in parts if part not in skip)
+            content = bundle(self.status.served_parts(parts))
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=content))
         # Loaded in <head> before the theme's bundle (see theme/partials/integrations/analytics.html).
         files.append(File.generated(config, f"{ASSET_DIR}/theme-shim.js", content=bundle(["theme-shim.js"])))
@@ -380,14 +379,23 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
                     self._write_404(config, record)
                 case RootPage():
                     self._use_locale(config, record.locale)
+                    banner = self.status.banner(record.locale, ())
                     outputs.write_root_page(
-                        site_dir, record, self.renderer, self.locales, self.site_name, config.site_url, ASSET_DIR
+                        site_dir,
+                        record,
+                        self.renderer,
+                        self.locales,
+                        self.site_name,
+                        config.site_url,
+                        ASSET_DIR,
+                        banner,
                     )
                 case DashboardPage():
                     docs = Path(config.docs_dir)
                     rows = status_rows(self.catalogs.dirs[-1], self.center, self.locales, docs, self.plan.article_url)
+                    banner = self.status.banner(record.locale, ())
                     outputs.write_dashboard(
-                        site_dir, record, self.renderer, rows, self.locales, self.site_name, ASSET_DIR
+                        site_dir, record, self.renderer, rows, self.locales, self.site_name, ASSET_DIR, banner
                     )
         self._use_locale(config, self.config.default_locale)
         outputs.write_search(site_dir, self.built)
@@ -409,14 +417,18 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         for entry in switcher:  # a 404 page is served at any depth
             entry["href"] = root.rstrip("/") + "/" + self.plan.home_url(entry["code"])
         self._alternates(config, hreflang)
-        context["helpcenter"] = {"locale": locale, "switcher": switcher}  # type: ignore[typeddict-unknown-key]
+        context["helpcenter"] = {  # type: ignore[typeddict-unknown-key]
+            "locale": locale,
+            "switcher": switcher,
+            "banner": Markup(self.status.banner(locale, ())),
+        }
         filters = self.env.filters
         theirs = {name: filters[name] for name in ASSET_FILTERS}
         assets = {"page": None, "base_url": root}  # all that MkDocs's url and script_tag filters read
         for name, original in theirs.items():
             filters[name] = pass_context(lambda _context, value, original=original: original(assets, value))
         try:
-            output = self.env.get_template("404.html").render(context)
+            output = self.env.get_template("helpcenter-404.html").render(context)
         finally:
             filters.update(theirs)
         write_file(output.encode("utf-8"), os.path.join(config.site_dir, record.url))

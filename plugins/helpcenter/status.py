@@ -3,10 +3,11 @@
 The status of a service is only known in the reader's browser (``assets/status.js``
 fetches the feed, normalizes it and renders it). This module holds:
 
-* the normalized model (``Summary``), what ``assets/status.js`` makes of a feed, used by
-  the mock feed server (the Python twin of the JS normalization, a test oracle, is
-  ``tests/status_model.py``);
-* ``to_statuspage`` / ``to_cachet``: the model written back in each provider's shape;
+* the normalized model (``Summary``), what every provider's feed becomes (``status_model.py``
+  in Python, for the relay; ``assets/status-<provider>.js`` in the reader's browser);
+* ``to_statuspage`` / ``to_cachet`` / ``to_cachet3`` / ``to_uptime_kuma``: the model written back
+  in each provider's shape (the mock feed);
+* which parts of the script a site serves: only the configured provider's (``served_parts``);
 * ``StatusPages``: the widget and the banner host (with the settings and localized
   words status.js reads), rendered from templates; ``blocks.py`` places the widget
   in the page's Markdown tree.
@@ -18,7 +19,8 @@ Never green when it doesn't know: any value outside a provider's vocabulary beco
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Mapping, Sequence
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 from urllib.parse import urlsplit
@@ -38,10 +40,16 @@ INDICATORS = ("none", "minor", "major", "critical", "maintenance")
 IMPACTS = ("none", "minor", "major", "critical")
 INCIDENT_STATES = ("investigating", "identified", "monitoring", "resolved", "postmortem")
 MAINTENANCE_STATES = ("scheduled", "in_progress", "verifying", "completed")
-PROVIDERS = ("statuspage", "cachet")
+PROVIDERS = ("statuspage", "cachet", "uptime-kuma")
+# The status parts of the served bundles: status.js, after the one part that reads the feed.
+STATUS_PARTS = frozenset({"status.css", "status.js"})
+DEFAULT_MAX_AGE = 600
+KUMA_URL = re.compile(r"/api/status-page/[^/]+/*$")
 
 # Cachet 2.x API v1: component status 0..4.
 _CACHET_COMPONENTS = (UNKNOWN, "operational", "degraded_performance", "partial_outage", "major_outage")
+# Cachet 3: the same, then 5 unknown and 6 under maintenance.
+CACHET3_COMPONENTS = (*_CACHET_COMPONENTS, UNKNOWN, "under_maintenance")
 
 
 @dataclass(frozen=True)
@@ -178,6 +186,93 @@ def to_cachet(summary: Summary) -> dict[str, Any]:
     }
 
 
+def to_cachet3(summary: Summary) -> dict[str, Any]:
+    """Cachet 3 (JSON:API) ``{"components": ..., "incidents": ...}`` carrying ``summary``.
+
+    Component status alternates between ``{"human", "value"}`` and the bare number, as Cachet 3's
+    versions do; incidents carry no impact and no link, and maintenance is not an incident.
+    """
+    numbers = {state: n for n, state in enumerate(CACHET3_COMPONENTS) if n != 5}
+    ids = {c.name: n for n, c in enumerate(summary.components, 1)}
+    progress = {"investigating": 1, "identified": 2, "monitoring": 3, "resolved": 4, "postmortem": 4}
+
+    def component(n: int, c: Component) -> dict[str, Any]:
+        value = numbers.get(c.status, 5)
+        status: object = {"human": c.status.replace("_", " ").title(), "value": value} if n % 2 else value
+        attributes = {"id": n, "name": c.name, "status": status, "enabled": True, "order": n}
+        return {"id": str(n), "type": "components", "attributes": attributes}
+
+    def incident(n: int, i: Incident) -> dict[str, Any]:
+        value = progress.get(i.status, 0)
+        attributes = {
+            "id": n,
+            "guid": i.id,
+            "name": i.name,
+            "message": i.name,
+            "component_id": ids.get(i.components[0]) if i.components else None,
+            "visible": True,
+            "status": {"human": i.status.title(), "value": value},
+            "occurred": {"human": "1 hour ago", "string": i.started},
+        }
+        return {"id": str(n), "type": "incidents", "attributes": attributes}
+
+    def listing(data: list[dict[str, Any]]) -> dict[str, Any]:
+        return {"data": data, "links": {"next": None}, "meta": {"per_page": 50, "total": len(data)}}
+
+    return {
+        "components": listing([component(n, c) for n, c in enumerate(summary.components, 1)]),
+        "incidents": listing([incident(n, i) for n, i in enumerate(summary.incidents, 1) if i.kind == "incident"]),
+    }
+
+
+def to_uptime_kuma(summary: Summary) -> dict[str, Any]:
+    """Uptime Kuma ``{"page": <status page>, "heartbeat": <heartbeats>}`` carrying ``summary``.
+
+    Kuma knows no partial outage (a monitor is down), no impact, no link, and pins one incident,
+    with no monitors named. A component of unknown state has only an empty day bucket (a bare 0).
+    """
+    beats = {"operational": 1, "degraded_performance": 2, "partial_outage": 0, "major_outage": 0}
+    beats["under_maintenance"] = 3
+    maintenance = {"in_progress": "under-maintenance", "verifying": "under-maintenance", "scheduled": "scheduled"}
+    monitors = [{"id": n, "name": c.name, "type": "http"} for n, c in enumerate(summary.components, 1)]
+    incidents = [i for i in summary.incidents if i.kind == "incident" and i.active]
+
+    def heartbeats(c: Component) -> list[object]:
+        if c.status not in beats:
+            return [0]
+        earlier = {"status": 1, "time": "2026-11-20 07:00:00", "msg": "", "ping": 31}
+        return [0, earlier, {"status": beats[c.status], "time": "2026-11-20 08:12:00", "msg": "", "ping": 40}]
+
+    page = {
+        "config": {"slug": "example", "title": "Example"},
+        "incident": {
+            "id": 1,
+            "style": "danger",
+            "title": incidents[0].name,
+            "content": incidents[0].name,
+            "pin": True,
+            "createdDate": incidents[0].started,
+            "lastUpdatedDate": None,
+        }
+        if incidents
+        else None,
+        "publicGroupList": [
+            {"id": 1, "name": "Email", "weight": 1, "monitorList": monitors[:2]},
+            {"id": 2, "name": "Other services", "weight": 2, "monitorList": monitors[2:]},
+        ],
+        "maintenanceList": [
+            {"id": n, "title": i.name, "description": "", "strategy": "single", "status": maintenance[i.status]}
+            for n, i in enumerate(summary.incidents, 1)
+            if i.kind == "maintenance" and i.status in maintenance
+        ],
+    }
+    heartbeat = {
+        "heartbeatList": {str(n): heartbeats(c) for n, c in enumerate(summary.components, 1)},
+        "uptimeList": {f"{n}_24": 1 for n in range(1, len(summary.components) + 1)},
+    }
+    return {"page": page, "heartbeat": heartbeat}
+
+
 # -- words -------------------------------------------------------------------------------
 
 
@@ -267,6 +362,10 @@ class StatusOptions(Protocol):
     def timeout(self) -> int: ...
     @property
     def banner(self) -> str: ...
+    @property
+    def relay(self) -> str | None: ...
+    @property
+    def max_age(self) -> int: ...
 
 
 @dataclass
@@ -282,15 +381,27 @@ class StatusPages:
 
     def __post_init__(self) -> None:
         self.url = (self.options.url or "").strip()
+        self.relay = (self.options.relay or "").strip()
         self.page = (self.options.page or "").strip()
         self.refresh = self.options.refresh
         self.timeout = self.options.timeout
+        self.max_age = self.options.max_age
         where = f"{self.config_file}: plugins.helpcenter.status"
-        if not self.url:
+        if self.relay and (urlsplit(self.relay).scheme or self.relay.startswith("//")):
+            log.warning(
+                f"{where}.relay: '{self.relay}' is not a path on the site: write where the site serves the "
+                "record `helpcenter status relay --out` writes, e.g. relay: status/relay.json"
+            )
+        if not self.enabled:
             return
         scheme = urlsplit(self.url).scheme
         if scheme not in ("", "http", "https"):
             log.warning(f"{where}.url: '{self.url}' is neither an http(s) URL nor a path on the site")
+        if self.options.provider == "uptime-kuma" and self.url and not KUMA_URL.search(self.url):
+            log.warning(
+                f"{where}.url: '{self.url}' is not an Uptime Kuma status page's API: write "
+                "url: https://status.example.com/api/status-page/SLUG (SLUG as in the page's address /status/SLUG)"
+            )
         if not self.page:
             log.warning(
                 f"{where}.page is not set: readers cannot be sent to a status page when the status is unavailable"
@@ -302,10 +413,21 @@ class StatusPages:
             fixed = max(1, min(self.timeout, self.refresh - 1))
             log.warning(f"{where}.timeout: {self.timeout} s must be between 1 s and refresh; using {fixed} s")
             self.timeout = fixed
+        if self.max_age < self.refresh:
+            log.warning(f"{where}.max_age: {self.max_age} s is shorter than refresh; using {self.refresh} s")
+            self.max_age = self.refresh
 
     @property
     def enabled(self) -> bool:
-        return bool(self.url)
+        return bool(self.url or self.relay)
+
+    def served_parts(self, parts: Iterable[str]) -> list[str]:
+        """A bundle's parts as this site serves them: no status parts without a feed; with one, the
+        one part that reads it (the relay's record, or the configured provider's feed) before status.js."""
+        if not self.enabled:
+            return [part for part in parts if part not in STATUS_PARTS]
+        reader = "status-relay.js" if self.relay else f"status-{self.options.provider}.js"
+        return [name for part in parts for name in ((reader, part) if part == "status.js" else (part,))]
 
     def settings(self, locale: str) -> dict[str, Any]:
         """What status.js reads from the banner host: the feed, its timing and every word, once per locale."""
@@ -314,11 +436,12 @@ class StatusPages:
             catalog = self.renderer.catalogs.get(locale)
             info = self.locales[locale]
             cached = {
-                "url": self.url,
+                "url": self.relay or self.url,
                 "page": self.page,
                 "provider": self.options.provider,
                 "refresh": self.refresh,
                 "timeout": self.timeout,
+                "max_age": self.max_age,
                 "banner": self.options.banner,
                 "lang": info.html_lang,
                 "texts": texts(catalog.gettext, catalog.ngettext, info.code),

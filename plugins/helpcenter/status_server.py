@@ -4,7 +4,10 @@
 provider shapes:
 
 * Statuspage v2: ``/api/v2/summary.json`` (also ``/summary.json``)
-* Cachet v1: ``/api/v1/components`` and ``/api/v1/incidents`` (``status.url`` is ``.../api/v1``)
+* Cachet 2: ``/api/v1/components`` and ``/api/v1/incidents`` (``status.url`` is ``.../api/v1``)
+* Cachet 3: ``/api/components`` and ``/api/incidents`` (JSON:API; ``status.url`` is ``.../api``)
+* Uptime Kuma: ``/api/status-page/SLUG`` and ``/api/status-page/heartbeat/SLUG``, without CORS
+  headers, as Kuma in production; under ``/cors/...`` with them, as behind a proxy that adds them.
 
 ``/scenario/NAME/...`` serves another scenario from the same server, e.g.
 ``/scenario/xss/api/v2/summary.json``. Request handling is bounded: only GET,
@@ -16,6 +19,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import re
 import threading
 from collections import Counter
 from dataclasses import dataclass
@@ -23,7 +27,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
 
-from .status import Component, Incident, Summary, to_cachet, to_statuspage
+from .status import Component, Incident, Summary, to_cachet, to_cachet3, to_statuspage, to_uptime_kuma
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8001
@@ -150,19 +154,37 @@ SCENARIOS: dict[str, Scenario] = {
 }
 
 
-FEED_PATHS = ("/summary.json", "/api/v2/summary.json", "/api/v1/components", "/api/v1/incidents")
+FEED_PATHS = (
+    "/summary.json",
+    "/api/v2/summary.json",
+    "/api/v1/components",
+    "/api/v1/incidents",
+    "/api/components",
+    "/api/incidents",
+)
+KUMA_PATH = re.compile(r"/api/status-page/(heartbeat/)?[\w-]+")
+
+
+def is_kuma(path: str) -> bool:
+    return KUMA_PATH.fullmatch(path) is not None
 
 
 def payload(scenario: Scenario, path: str) -> bytes | None:
     """The body of ``path`` in ``scenario``, or None for a path that is not a feed."""
-    if path not in FEED_PATHS:
+    kuma = KUMA_PATH.fullmatch(path)
+    if path not in FEED_PATHS and kuma is None:
         return None
     if scenario.body is not None:
         return scenario.body
     if scenario.summary is None:
         return None
-    if path.startswith("/api/v1/"):
-        data: Any = to_cachet(scenario.summary)[path.rsplit("/", 1)[1]]
+    data: Any
+    if kuma is not None:
+        data = to_uptime_kuma(scenario.summary)["heartbeat" if kuma.group(1) else "page"]
+    elif path.startswith("/api/v1/"):
+        data = to_cachet(scenario.summary)[path.rsplit("/", 1)[1]]
+    elif path.startswith("/api/") and path != "/api/v2/summary.json":
+        data = to_cachet3(scenario.summary)[path.rsplit("/", 1)[1]]
     else:
         data = to_statuspage(scenario.summary)
     return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
@@ -179,6 +201,8 @@ class FeedServer(ThreadingHTTPServer):
             raise ValueError(f"the mock feed only listens on {HOST}")
         self.scenario = scenario
         self.hits: Counter[str] = Counter()
+        self.headers_seen: list[dict[str, str]] = []
+        """Each feed request's headers (the relay's tests: tokens are sent)."""
         self.stopping = threading.Event()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
@@ -192,9 +216,10 @@ class FeedServer(ThreadingHTTPServer):
     def origin(self) -> str:
         return self.url.rstrip("/")
 
-    def count(self, path: str) -> None:
+    def count(self, path: str, headers: dict[str, str]) -> None:
         with self._lock:
             self.hits[path] += 1
+            self.headers_seen.append(headers)
 
     def start(self) -> FeedServer:
         """Serve in a background thread (tests); ``close()`` stops it."""
@@ -220,15 +245,19 @@ class _Handler(BaseHTTPRequestHandler):
         if path.startswith("/scenario/"):
             _, _, name, rest = path.split("/", 3) if path.count("/") >= 3 else ("", "", "", "")
             path = "/" + rest
+        proxied = path.startswith("/cors/")  # Kuma behind a proxy that adds CORS headers
+        if proxied:
+            path = path[len("/cors") :]
         scenario = SCENARIOS.get(name)
         body = payload(scenario, path) if scenario is not None else None
         if scenario is None or body is None:
             self._send(404, b'{"error": "not found"}', cors=True)
             return
-        self.server.count(path)
+        self.server.count(path, dict(self.headers.items()))
         if scenario.delay and self.server.stopping.wait(scenario.delay):
             return  # the server is stopping: drop the slow answer
-        self._send(scenario.http_status, body, cors=scenario.cors)
+        cors = scenario.cors and (proxied or not is_kuma(path))  # Kuma sends none in production
+        self._send(scenario.http_status, body, cors=cors)
 
     def do_POST(self) -> None:
         self._send(405, b'{"error": "read only"}', cors=False)
@@ -266,7 +295,10 @@ def _serve(args: argparse.Namespace) -> int:
     url = server.url
     print(f"Mock status feed, scenario '{args.scenario}': {SCENARIOS[args.scenario].description}")
     print(f"  Statuspage: {url}api/v2/summary.json")
-    print(f"  Cachet:     {url}api/v1  (provider: cachet)")
+    print(f"  Cachet 2:   {url}api/v1  (provider: cachet)")
+    print(f"  Cachet 3:   {url}api  (provider: cachet)")
+    print(f"  Uptime Kuma: {url}api/status-page/example  (provider: uptime-kuma; no CORS, as Kuma)")
+    print(f"               {url}cors/api/status-page/example  (with CORS, as behind a proxy adding it)")
     print(f"  Another scenario without restarting: {url}scenario/NAME/api/v2/summary.json")
     print("In mkdocs.yml (then `make serve`):")
     print(f"  status:\n    url: {url}api/v2/summary.json")
@@ -279,11 +311,21 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def status_actions(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse._SubParsersAction[argparse.ArgumentParser]:
+    """The ``status`` command's sub-commands (``serve`` here, ``relay`` in status_relay), made once."""
+    status = commands.choices.get("status")
+    if status is None:
+        status = commands.add_parser("status", help="live status widget: a mock feed, and the relay")
+        status.set_defaults(actions=status.add_subparsers(dest="action", metavar="ACTION", required=True))
+    actions: argparse._SubParsersAction[argparse.ArgumentParser] = status.get_default("actions")
+    return actions
+
+
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """``helpcenter status serve``."""
-    status = commands.add_parser("status", help="live status widget: a mock feed to try it with")
-    actions = status.add_subparsers(dest="action", metavar="ACTION", required=True)
-    serve = actions.add_parser("serve", help=f"serve a mock status feed on {HOST}")
+    serve = status_actions(commands).add_parser("serve", help=f"serve a mock status feed on {HOST}")
     serve.add_argument(
         "--scenario",
         choices=sorted(SCENARIOS),

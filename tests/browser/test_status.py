@@ -19,11 +19,13 @@ from babel import Locale
 from playwright.sync_api import Browser, Page, expect
 
 from conftest import build_site, write_project
-from helpcenter import status
+from helpcenter import status, status_relay
 from helpcenter.locales import Catalogs, package_catalog_dir
+from helpcenter.status_model import from_record, normalize
 from helpcenter.status_server import FeedServer
-from status_model import normalize
 from test_status import (
+    CACHET3_COMPONENT_CASES,
+    CACHET3_INCIDENT_CASES,
     CACHET_COMPONENT_CASES,
     CACHET_INCIDENT_CASES,
     CACHET_INDICATOR_CASES,
@@ -32,8 +34,15 @@ from test_status import (
     INCIDENT_CASES,
     INDICATOR_CASES,
     INVALID_PAYLOADS,
+    KUMA_HEARTBEAT_CASES,
+    KUMA_INDICATOR_CASES,
+    KUMA_MAINTENANCE_CASES,
     MAINTENANCE_CASES,
+    RECORD_CASES,
+    cachet3_payload,
     cachet_payload,
+    kuma_payload,
+    record_with,
     statuspage_payload,
 )
 
@@ -44,6 +53,9 @@ ALL = "sv/e-post/alla/"
 PANEL = "sv/e-post/panel/"
 HOME = "sv/"
 UNAVAILABLE = "Statusen är inte tillgänglig – se statussidan"
+KUMA = "api/status-page/example"  # Uptime Kuma as it is in production: no CORS headers
+KUMA_CORS = "cors/" + KUMA  # behind a reverse proxy that adds them
+RELAY = "status/relay.json"
 
 GUIDE_MD = """\
 ---
@@ -110,24 +122,32 @@ def feed() -> Iterator[FeedServer]:
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory, serve, feed) -> Callable[..., Site]:
-    """``sites(banner=..., provider=...)``: built once per setting and module."""
-    built: dict[tuple[str, str], Site] = {}
+    """``sites(banner=..., provider=..., path=..., relay=...)``: built once per setting and module.
 
-    def get(banner: str = "all", provider: str = "statuspage") -> Site:
-        if (banner, provider) not in built:
+    ``path`` is the feed's path on the mock feed server (by default the provider's usual one);
+    ``relay`` the path on the site of the relay's record, which the widget then reads instead.
+    """
+    built: dict[tuple[str, str, str, str], Site] = {}
+    paths = {"statuspage": "api/v2/summary.json", "cachet": "api/v1", "uptime-kuma": KUMA_CORS}
+
+    def get(banner: str = "all", provider: str = "statuspage", path: str = "", relay: str = "") -> Site:
+        key = (banner, provider, path, relay)
+        if key not in built:
             root = tmp_path_factory.mktemp(f"status-{banner}-{provider}")
             (root / "site").mkdir()
             server = serve(root / "site")
-            url = feed.url + ("api/v1" if provider == "cachet" else "api/v2/summary.json")
+            url = feed.url + (path or paths[provider])
             status = {"url": url, "page": STATUS_PAGE, "timeout": 1, "banner": banner, "provider": provider}
+            if relay:
+                status["relay"] = relay
             locales = {"sv": "Svenska", "en": "English"}
             theme = {"name": "material", "language": "sv", "font": False, "features": ["navigation.instant"]}
             plugin = {"default_locale": "sv", "locales": locales, "status": status}
             write_project(root, PAGES, config={"theme": theme, "plugins": ["search", {"helpcenter": plugin}]})
             result = build_site(root, strict=True, extra={"site_url": server.url})
             assert result.warnings() == []
-            built[(banner, provider)] = Site(root / "site", server.url)
-        return built[(banner, provider)]
+            built[key] = Site(root / "site", server.url)
+        return built[key]
 
     return get
 
@@ -689,29 +709,47 @@ def test_no_accessibility_violations(new_page, sites, feed, scenario):
 # -- the normalization that runs: status.js, driven with the unit tests' tables -------------------------
 
 
+class Readers:
+    """One page per reader (a site serves only its provider's part, or the relay's)."""
+
+    def __init__(self, browser: Browser, sites) -> None:
+        self.context = browser.new_context()
+        self.sites = sites
+        self.pages: dict[str, Page] = {}
+
+    def page(self, provider: str) -> Page:
+        if provider not in self.pages:
+            site = self.sites(relay=RELAY) if provider == "relay" else self.sites(provider=provider)
+            page = self.pages[provider] = self.context.new_page()
+            page.goto(site.url + HOME)
+            page.wait_for_function("window.HelpcenterStatus")
+        return self.pages[provider]
+
+
 @pytest.fixture(scope="module")
-def js(browser: Browser, sites, feed) -> Iterator[Page]:
-    """One page with status.js loaded, for ``HelpcenterStatus.normalize``."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(sites().url + HOME)
-    page.wait_for_function("window.HelpcenterStatus")
-    yield page
-    context.close()
+def js(browser: Browser, sites, feed) -> Iterator[Readers]:
+    """Pages with status.js and one reader loaded, for ``HelpcenterStatus.normalize``."""
+    readers = Readers(browser, sites)
+    yield readers
+    readers.context.close()
 
 
-def run(js: Page, payload, provider: str = "statuspage"):
-    return js.evaluate(
-        """([payload, provider]) => {
-            try { return HelpcenterStatus.normalize(payload, provider); } catch (e) { return "refused"; }
+def run(js: Readers, payload, provider: str = "statuspage"):
+    return js.page(provider).evaluate(
+        """payload => {
+            try { return HelpcenterStatus.normalize(payload); } catch (e) { return "refused"; }
         }""",
-        [payload, provider],
+        payload,
     )
 
 
-def same_as_python(js: Page, payload, provider: str = "statuspage"):
+def same_as_python(js: Readers, payload, provider: str = "statuspage"):
     result = run(js, payload, provider)
-    assert result == normalize(payload, provider).to_json()
+    if provider == "relay":
+        checked, summary = from_record(payload)
+        assert result == {"checked": checked, **summary.to_json()}
+    else:
+        assert result == normalize(payload, provider).to_json()
     return result
 
 
@@ -801,3 +839,299 @@ def test_js_real_payload_shape(js):
         ("Unplanned Database Outage", True),
         ("Web Tier Recycle", True),
     ]
+
+
+@pytest.mark.parametrize(("value", "expected"), CACHET3_COMPONENT_CASES)
+def test_js_cachet3_component_status(js, value, expected):
+    result = same_as_python(js, cachet3_payload(components=[value, 1]), "cachet")
+    assert result["components"][0]["status"] == expected
+
+
+@pytest.mark.parametrize(("value", "expected", "open_"), CACHET3_INCIDENT_CASES)
+def test_js_cachet3_incident_status(js, value, expected, open_):
+    incident = same_as_python(js, cachet3_payload(incident=value), "cachet")["incidents"][0]
+    assert (incident["status"], incident["active"], incident["components"]) == (expected, open_, ["Webmail"])
+
+
+@pytest.mark.parametrize(("beats", "expected"), KUMA_HEARTBEAT_CASES)
+def test_js_kuma_monitor_state(js, beats, expected):
+    assert same_as_python(js, kuma_payload(webmail=beats), "uptime-kuma")["components"][0]["status"] == expected
+
+
+def test_js_kuma_monitor_without_heartbeats(js):
+    assert same_as_python(js, kuma_payload(dns=None), "uptime-kuma")["components"][1]["status"] == "unknown"
+
+
+@pytest.mark.parametrize(("latest", "expected"), KUMA_INDICATOR_CASES)
+def test_js_kuma_overall_state(js, latest, expected):
+    webmail, dns = ([{"status": n}] if n is not None else [0] for n in latest)
+    assert same_as_python(js, kuma_payload(webmail=webmail, dns=dns), "uptime-kuma")["indicator"] == expected
+
+
+@pytest.mark.parametrize(("value", "expected", "open_"), KUMA_MAINTENANCE_CASES)
+def test_js_kuma_maintenance(js, value, expected, open_):
+    maintenance = same_as_python(js, kuma_payload(maintenance=value), "uptime-kuma")["incidents"][1]
+    assert (maintenance["status"], maintenance["active"]) == (expected, open_)
+
+
+@pytest.mark.parametrize(("change", "expected"), RECORD_CASES)
+def test_js_relay_record_is_checked_like_a_feed(js, change, expected):
+    if expected is None:
+        assert run(js, record_with(change), "relay") == "refused"
+    else:
+        same_as_python(js, record_with(change), "relay")
+
+
+# -- Uptime Kuma (directly, with CORS; through the relay, without) and Cachet 3 -------------------------
+
+KUMA_STARTED = STARTED
+KUMA_STATES = {  # scenario: (level, overall, Webmail, events shown on the Webmail guide)
+    # Kuma knows no partial outage (down is down), no impact, no link; its pinned incident names no
+    # monitor, so it shows on every page; its maintenance has no start in the model.
+    "operational": ("ok", "Alla system fungerar", "I drift", []),
+    "degraded": (
+        "minor",
+        "Mindre driftstörning",
+        "Försämrad prestanda",
+        [f"Störning Slow Webmail login — Förlopp okänt · {STARTED}"],
+    ),
+    "partial_outage": (
+        "critical",
+        "Allvarligt driftavbrott",
+        "Större avbrott",
+        [f"Störning Some users cannot log in to Webmail — Förlopp okänt · {STARTED}"],
+    ),
+    "major_outage": (
+        "critical",
+        "Allvarligt driftavbrott",
+        "Större avbrott",
+        [f"Störning Webmail and email delivery are down — Förlopp okänt · {STARTED}"],
+    ),
+    "maintenance": ("maint", "Underhåll pågår", "Under underhåll", ["Underhåll Webmail server upgrade — Pågår"]),
+    "incident": (
+        "ok",
+        "Alla system fungerar",
+        "I drift",
+        [f"Störning Control Panel logins are slow — Förlopp okänt · {STARTED}"],
+    ),
+}
+CACHET3_STATES = {  # Cachet 3: no impact, no link, maintenance is not an incident
+    "operational": ("ok", "Alla system fungerar", "I drift", []),
+    "degraded": (
+        "minor",
+        "Mindre driftstörning",
+        "Försämrad prestanda",
+        [f"Störning Slow Webmail login — Undersöks · {STARTED}"],
+    ),
+    "partial_outage": (
+        "major",
+        "Större driftavbrott",
+        "Delvis avbrott",
+        [f"Störning Some users cannot log in to Webmail — Orsaken identifierad · {STARTED}"],
+    ),
+    "major_outage": (
+        "critical",
+        "Allvarligt driftavbrott",
+        "Större avbrott",
+        [f"Störning Webmail and email delivery are down — Orsaken identifierad · {STARTED}"],
+    ),
+    "maintenance": ("maint", "Underhåll pågår", "Under underhåll", []),
+    "incident": ("ok", "Alla system fungerar", "I drift", []),  # the incident is the Control Panel's
+}
+
+
+def relay_site(sites, feed: FeedServer) -> Site:
+    """A site whose widget reads the relay's record; the relay reads Kuma without CORS."""
+    return sites(provider="uptime-kuma", path=KUMA, relay=RELAY)
+
+
+def run_relay(site: Site, feed: FeedServer, age: float = 0) -> None:
+    upstream = status_relay.Upstream("uptime-kuma", feed.url + KUMA, 2, "mkdocs.yml")
+    assert status_relay.relay_once(upstream, site.root / RELAY, {}, now=lambda: time.time() - age)
+
+
+def expect_widget(page: Page, state: tuple[str, str, str, list[str]]) -> None:
+    level, overall, webmail, events = state
+    box = page.locator(".hc-step").first.locator(".hc-status")
+    head = box.locator(".hc-status__head .hc-status__state")
+    expect(head).to_have_text(overall)
+    assert head.get_attribute("data-level") == level
+    assert icon(page, head).startswith(ICONS[level])
+    expect(box.locator(".hc-status__list li")).to_have_text([f"Webmail {webmail}"])
+    expect(box.locator(".hc-status__event")).to_have_text(events)
+    for link in box.locator(".hc-status__event a").all():
+        assert link.get_attribute("href") == STATUS_PAGE  # the feed has no link: the status page
+    expect(box).not_to_contain_text("Slow DNS updates")  # resolved
+    expect(box).not_to_contain_text("DNS maintenance next week")  # only scheduled
+    expect(box.locator(".hc-status__foot")).to_have_text("Kontrollerad nyss · Se statussidan")
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("scenario", list(KUMA_STATES))
+@pytest.mark.parametrize("mode", ["direct", "relay"])
+def test_uptime_kuma(new_page, sites, feed, mode, scenario):
+    feed.scenario = scenario
+    if mode == "relay":
+        site = relay_site(sites, feed)
+        run_relay(site, feed)
+        feed.hits.clear()
+    else:
+        site = sites(provider="uptime-kuma")
+    page = new_page()
+    page.goto(site.url + GUIDE_SV)
+    expect_widget(page, KUMA_STATES[scenario])
+    if mode == "relay":
+        assert sum(feed.hits.values()) == 0  # the reader's browser asked the site only
+    else:
+        assert feed.hits["/api/status-page/example"] >= 1 and feed.hits["/api/status-page/heartbeat/example"] >= 1
+
+
+@pytest.mark.parametrize("scenario", list(CACHET3_STATES))
+def test_cachet3(new_page, sites, feed, scenario):
+    feed.scenario = scenario
+    page = new_page()
+    page.goto(sites(provider="cachet", path="api").url + GUIDE_SV)
+    expect_widget(page, CACHET3_STATES[scenario])
+    assert feed.hits["/api/components"] >= 1 and feed.hits["/api/incidents"] >= 1
+
+
+def expect_unavailable(page: Page) -> None:
+    head = widget(page).locator(".hc-status__head")
+    expect(head).to_have_text(UNAVAILABLE)
+    assert head.locator(".hc-status__state").get_attribute("data-level") == "unknown"
+    assert widget(page).locator("[data-level=ok], .hc-status__list").count() == 0
+    for green in ("I drift", "Alla system fungerar"):
+        expect(page.locator("body")).not_to_contain_text(green)
+
+
+@pytest.mark.parametrize(
+    ("provider", "scenario"),
+    [("uptime-kuma", "kuma_in_production")] + [(p, s) for p in ("uptime-kuma", "cachet3") for s in FAILURES],
+)
+def test_never_green_when_kuma_or_cachet3_fails(new_page, sites, feed, provider, scenario):
+    feed.scenario = "operational" if scenario == "kuma_in_production" else scenario
+    if provider == "cachet3":
+        site = sites(provider="cachet", path="api")
+    elif scenario == "kuma_in_production":  # no CORS headers, as Kuma sends none in production
+        site = sites(provider="uptime-kuma", path=KUMA)
+    else:
+        site = sites(provider="uptime-kuma")
+    page = new_page()
+    page.goto(site.url + GUIDE_SV)
+    expect_unavailable(page)
+    expect(page.locator(".hc-banner")).to_be_hidden()
+
+
+def test_relay_older_than_max_age_is_unavailable(new_page, sites, feed):
+    feed.scenario = "operational"
+    site = relay_site(sites, feed)
+    run_relay(site, feed, age=9 * 60)  # within max_age (600 s): shown, with its age
+    page = new_page()
+    page.goto(site.url + GUIDE_SV)
+    expect(widget(page).locator(".hc-status__head")).to_have_text("Alla system fungerar")
+    expect(widget(page).locator(".hc-status__checked")).to_have_text("Kontrollerad för 9 minuter sedan")
+    run_relay(site, feed, age=11 * 60)  # the upstream stopped answering 11 minutes ago
+    page.evaluate("sessionStorage.clear()")
+    page.reload()
+    expect_unavailable(page)
+    (site.root / RELAY).unlink()  # no record at all
+    page.evaluate("sessionStorage.clear()")
+    page.reload()
+    expect_unavailable(page)
+
+
+def test_an_open_page_stops_showing_a_relay_record_that_grows_old(new_page, sites, feed):
+    feed.scenario = "operational"
+    site = relay_site(sites, feed)
+    run_relay(site, feed, age=9 * 60)
+    page = new_page()
+    page.clock.install()
+    page.goto(site.url + GUIDE_SV)
+    expect(widget(page).locator(".hc-status__head")).to_have_text("Alla system fungerar")
+    page.clock.run_for(70_000)  # the record is now past max_age, though it was green a moment ago
+    expect_unavailable(page)
+
+
+def test_relay_works_under_connect_src_self(new_page, sites, feed, serve):
+    feed.scenario = "degraded"
+    site = relay_site(sites, feed)
+    run_relay(site, feed)
+    strict = serve(site.root, {"Content-Security-Policy": "script-src 'self'; connect-src 'self'"})
+    page = new_page()
+    page.add_init_script(
+        """window.__violations = [];
+        document.addEventListener("securitypolicyviolation", e =>
+            window.__violations.push([e.blockedURI, e.violatedDirective, e.sourceFile]));"""
+    )
+    page.goto(strict.url + GUIDE_SV)
+    expect(widget(page).locator(".hc-status__head")).to_have_text("Mindre driftstörning")
+    expect(page.locator(".hc-banner")).to_contain_text("Slow Webmail login")
+    violations = page.evaluate("window.__violations")
+    assert violations, "the policy is in force"
+    for blocked, _, source in violations:  # the theme's inline scripts and sitemap probe only
+        assert blocked == "inline" or (blocked.endswith("/sitemap.xml") and "/bundle." in source), blocked
+
+
+@pytest.mark.parametrize("provider", ["relay", "uptime-kuma", "cachet3"])
+def test_xss_stays_text_for_every_reader(new_page, sites, feed, provider):
+    feed.scenario = "xss"
+    if provider == "relay":
+        site = relay_site(sites, feed)
+        run_relay(site, feed)
+    else:
+        site = sites(provider="cachet", path="api") if provider == "cachet3" else sites(provider="uptime-kuma")
+    page = new_page()
+    page.goto(site.url + ALL)
+    expect(widget(page)).to_contain_text("<script>window.__hcXss=2</script>")
+    page.wait_for_timeout(300)  # an onerror handler would have run by now
+    assert page.evaluate("window.__hcXss") is None
+    assert page.locator(".hc-status img, .hc-status script, .hc-banner img, .hc-banner script").count() == 0
+    hrefs = page.locator(".hc-status a, .hc-banner a").evaluate_all("links => links.map(a => a.href)")
+    assert hrefs and not [h for h in hrefs if not h.startswith(("https://", "http://"))]
+
+
+# -- the banner on every page the site has; hidden in print ----------------------------------------------
+
+
+SWEDISH_BANNER = ("Störning Webmail and email delivery are down — Kritisk påverkan", "Dölj")
+ENGLISH_BANNER = ("Incident Webmail and email delivery are down — Critical impact", "Dismiss")
+
+
+@pytest.mark.parametrize(
+    ("path", "words"),
+    [
+        ("", SWEDISH_BANNER),  # the language chooser, in the default locale
+        ("404.html", SWEDISH_BANNER),
+        ("sv/404.html", SWEDISH_BANNER),
+        ("en/404.html", ENGLISH_BANNER),
+        ("translations/", SWEDISH_BANNER),
+        ("sv/nowhere/", SWEDISH_BANNER),  # served with the locale's 404 page
+    ],
+)
+def test_banner_on_every_page_the_site_has(new_page, sites, feed, path, words):
+    feed.scenario = "major_outage"
+    page = new_page()
+    # "/" sends the reader on to their language; a 204 answer keeps the browser on "/" itself.
+    page.route(re.compile(r".*/(sv|en)/$"), lambda route: route.fulfill(status=204))
+    page.goto(sites().url + path, wait_until="commit")
+    banner = page.locator(".hc-banner")
+    expect(banner).to_be_visible()
+    expect(banner.locator(".md-banner__inner")).to_have_text([re.compile(re.escape(words[0]))])
+    assert page.url == sites().url + path
+    assert page.locator("[role=status]").count() == 1  # one polite status region
+    banner.get_by_role("button", name=f"{words[1]}: Webmail and email delivery are down").click()
+    expect(banner).to_be_hidden()
+    # The server answers 404 for the missing page itself; nothing else may fail.
+    assert [e for e in page.errors if "404" not in e] == [], page.errors
+
+
+def test_widget_and_banner_are_hidden_in_print(new_page, sites, feed):
+    feed.scenario = "major_outage"
+    page = new_page()
+    page.goto(sites().url + GUIDE_SV)
+    expect(page.locator(".hc-banner")).to_be_visible()
+    expect(widget(page)).to_be_visible()
+    page.emulate_media(media="print")
+    expect(page.locator(".hc-banner")).to_be_hidden()
+    expect(widget(page)).to_be_hidden()
+    expect(page.locator(".hc-step").first).to_be_visible()

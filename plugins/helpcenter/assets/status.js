@@ -8,41 +8,39 @@
   const MAX_FEED_CHARS = 1 << 20;
   const DISMISSED_KEY = "hc-status:dismissed";
   const DISMISSED_KEPT = 50;
-  const CACHE_MAX_AGE = 10 * 60e3;
   const STAMP_EVERY = 15e3;
 
-  // Each provider's vocabulary. Levels are what the badges show (CSS data-level).
+  // The model's vocabulary (Statuspage's words). Levels are what the badges show (CSS data-level).
   const LEVELS = ["ok", "minor", "major", "critical", "maint"];
   const COMPONENT_STATES = ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"];
   const INDICATORS = ["none", "minor", "major", "critical", "maintenance"];
   const IMPACTS = INDICATORS.slice(0, 4);
   const INCIDENT_STATES = ["investigating", "identified", "monitoring", "resolved", "postmortem"];
   const MAINTENANCE_STATES = ["scheduled", "in_progress", "verifying", "completed"];
-  // Cachet 2.x API v1: component status 0..4, incident status 0 (scheduled) .. 4 (fixed).
-  const CACHET_COMPONENT_STATES = [UNKNOWN, ...COMPONENT_STATES.slice(0, 4)];
-  const CACHET_INCIDENT_STATES = ["scheduled", ...INCIDENT_STATES.slice(0, 4)];
   // Same-named components show the worst of their states; not knowing is worse than fine.
   const SEVERITY = ["operational", "under_maintenance", UNKNOWN, "degraded_performance", "partial_outage", "major_outage"];
 
-  // -- normalize: one model for every provider ----------------------------------------------
+  // -- the model: what every provider's part (status-<provider>.js) builds from its feed --------
   class FeedError extends Error {} // not a feed of the provider: shown as unavailable
 
   const oneOf = (value, allowed) => (allowed.includes(value) ? value : UNKNOWN);
   const text = (value) => (typeof value === "string" ? value : "");
   const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
   const objects = (value) => (Array.isArray(value) ? value.filter(isObject) : []);
-  // Cachet's status numbers: an integer, or a one-digit string; -1 for anything else.
+  // A status number (an integer, or a one-digit string) as a word of `states`; unknown otherwise.
   const statusNumber = (value) => (typeof value === "number" ? value : /^\d$/.test(text(value)) ? Number(value) : -1);
+  const nth = (states, value) => states[statusNumber(value)] || UNKNOWN;
   // Only http(s) links from a feed: never javascript: and the like.
   const safeLink = (value) => (/^https?:\/\/[^\s/?#]/i.test(text(value)) ? value : "");
   const eventId = (item) => text(item.id) || (typeof item.id === "number" ? String(item.id) : text(item.name));
 
-  function makeEvent(item, { kind, status, started, url, components, impact = oneOf(item.impact, IMPACTS) }) {
+  // An incident or maintenance; the fields are what the provider calls them.
+  function makeEvent(item, { kind, name = item.name, impact = UNKNOWN, status, started, url, components = [] }) {
     const finished = kind === "incident" ? ["resolved", "postmortem"] : ["scheduled", "completed"];
     return {
       id: eventId(item),
       kind,
-      name: text(item.name),
+      name: text(name),
       impact,
       status,
       started: text(started),
@@ -52,65 +50,36 @@
     };
   }
 
-  function fromStatuspage(payload) {
-    if (!Array.isArray(payload.components)) throw new FeedError(); // a Statuspage summary has a components list
-    const events = (kind, list, states) =>
-      objects(list).map((item) =>
-        makeEvent(item, {
-          kind,
-          status: oneOf(item.status, states),
-          started: kind === "incident" ? item.started_at || item.created_at : item.scheduled_for,
-          url: item.shortlink,
-          components: objects(item.components).map((component) => text(component.name)).filter(Boolean),
-        }),
-      );
-    return {
-      indicator: oneOf(isObject(payload.status) ? payload.status.indicator : UNKNOWN, INDICATORS),
-      components: objects(payload.components)
-        .filter((component) => text(component.name))
-        .map((component) => ({ name: component.name, status: oneOf(component.status, COMPONENT_STATES) })),
-      incidents: [
-        ...events("incident", payload.incidents, INCIDENT_STATES),
-        ...events("maintenance", payload.scheduled_maintenances, MAINTENANCE_STATES),
-      ],
-    };
+  // The overall state of a provider that reports none: the worst outage, else unknown if any
+  // state is unknown (or there are none), else maintenance if any, else all fine.
+  function overall(components) {
+    const statuses = components.map((component) => component.status);
+    const worst = statuses.reduce((rank, status) => Math.max(rank, COMPONENT_STATES.slice(0, 4).indexOf(status)), -1);
+    if (worst > 0) return INDICATORS[worst];
+    if (!statuses.length || statuses.includes(UNKNOWN)) return UNKNOWN;
+    return statuses.includes("under_maintenance") ? "maintenance" : "none";
   }
 
-  function fromCachet(payload) {
-    const listed = payload.components && payload.components.data;
-    if (!Array.isArray(listed)) throw new FeedError(); // a Cachet feed has components.data
-    const namesById = new Map();
-    const components = objects(listed)
-      .filter((component) => text(component.name) && component.enabled !== false)
-      .map((component) => {
-        namesById.set(component.id, component.name);
-        return { name: component.name, status: CACHET_COMPONENT_STATES[statusNumber(component.status)] || UNKNOWN };
-      });
-    let worst = -1;
-    let unsure = !components.length;
-    for (const component of components) {
-      if (component.status === UNKNOWN) unsure = true;
-      else worst = Math.max(worst, COMPONENT_STATES.indexOf(component.status));
-    }
-    const reported = objects(payload.incidents && payload.incidents.data).filter((item) => item.visible != 0);
-    const incidents = reported.map((item) => {
-      const status = CACHET_INCIDENT_STATES[statusNumber(item.status)] || UNKNOWN;
-      const affected = namesById.has(item.component_id) ? [namesById.get(item.component_id)] : [];
-      return makeEvent(item, {
-        kind: status === "scheduled" ? "maintenance" : "incident",
-        status,
-        started: item.occurred_at || item.created_at,
-        url: item.permalink,
-        components: affected,
-        impact: UNKNOWN, // Cachet has no impact
-      });
-    });
-    return { indicator: worst > 0 ? INDICATORS[worst] : unsure ? UNKNOWN : "none", components, incidents };
-  }
-
-  function normalize(payload, provider) {
+  // The one reader this site serves (bundled just before this part): {read(url, get), normalize(payload)}.
+  const reader = window.HelpcenterStatusReader({
+    UNKNOWN,
+    FeedError,
+    oneOf,
+    text,
+    isObject,
+    objects,
+    nth,
+    makeEvent,
+    overall,
+    COMPONENT_STATES,
+    INDICATORS,
+    IMPACTS,
+    INCIDENT_STATES,
+    MAINTENANCE_STATES,
+  });
+  function normalize(payload) {
     if (!isObject(payload)) throw new FeedError(); // a feed is a JSON object
-    return provider === "cachet" ? fromCachet(payload) : fromStatuspage(payload);
+    return reader.normalize(payload);
   }
   window.HelpcenterStatus = { normalize };
 
@@ -188,12 +157,12 @@
   const cacheText = (answer) => JSON.stringify({ t: answer.checkedAt, d: answer.summary });
 
   // An answer kept from an earlier page of this tab, if it is recent: never one from the future.
-  function cachedAnswer(cacheKey) {
+  function cachedAnswer(cacheKey, maxAge) {
     try {
       const stored = JSON.parse(sessionStore.getItem(cacheKey));
       const answer = { checkedAt: stored.t, summary: stored.d };
       const age = Date.now() - answer.checkedAt;
-      const recent = typeof answer.checkedAt === "number" && age >= 0 && age < CACHE_MAX_AGE;
+      const recent = typeof answer.checkedAt === "number" && age >= 0 && age < maxAge;
       const complete = Array.isArray(answer.summary.components) && Array.isArray(answer.summary.incidents);
       return recent && complete ? answer : null;
     } catch {
@@ -208,6 +177,7 @@
     const feedUrl = new URL(settings.url, SITE_ROOT).href;
     const statusPage = settings.page && new URL(settings.page, SITE_ROOT).href;
     const refreshMs = settings.refresh * 1e3;
+    const maxAge = settings.max_age * 1e3;
     const cacheKey = "hc-status:" + feedUrl;
     const widgets = [...document.querySelectorAll(".hc-status")];
     const banner = document.querySelector(".hc-banner");
@@ -220,8 +190,11 @@
     let lastSaid = null;
     let stopped = false;
 
+    // An answer older than max_age (a relay whose upstream stopped answering) is no answer.
+    const fresh = (answer) => Math.abs(Date.now() - answer.checkedAt) < maxAge;
+
     function checkedAgo(time) {
-      const minutes = Math.floor((Date.now() - time) / 60e3);
+      const minutes = Math.floor(Math.max(0, Date.now() - time) / 60e3);
       if (minutes < 1) return words.now;
       const [count, unit] = minutes < 60 ? [minutes, "min"] : [Math.floor(minutes / 60), "hour"];
       return format(words[unit][plurals.select(count)] || words[unit].other, { num: count });
@@ -299,7 +272,7 @@
       }
       row.remove();
       banner.hidden = !banner.firstChild;
-      const next = banner.querySelector("button") || document.querySelector(".md-content h1");
+      const next = banner.querySelector("button") || document.querySelector(".md-content h1") || document.querySelector("h1");
       if (next) {
         if (next.tagName !== "BUTTON") next.tabIndex = -1;
         next.focus();
@@ -348,6 +321,7 @@
     }
 
     function stamp() {
+      if (lastAnswer && !fresh(lastAnswer)) render((lastAnswer = false)); // never the old green
       if (!lastAnswer) return;
       for (const checked of document.querySelectorAll(".hc-status__checked")) {
         checked.textContent = checkedAgo(lastAnswer.checkedAt);
@@ -365,17 +339,11 @@
       const deadline = setTimeout(() => controller.abort(), settings.timeout * 1e3);
       let answer = false;
       try {
-        const base = feedUrl.replace(/\/+$/, "");
-        const [first, incidents] = await Promise.all(
-          settings.provider === "cachet"
-            ? [
-                fetchJson(base + "/components?per_page=500", controller.signal),
-                fetchJson(base + "/incidents?per_page=50&sort=id&order=desc", controller.signal),
-              ]
-            : [fetchJson(feedUrl, controller.signal)],
-        );
-        const payload = incidents ? { components: first, incidents } : first;
-        answer = { checkedAt: Date.now(), summary: normalize(payload, settings.provider) };
+        const payload = await reader.read(feedUrl, (url) => fetchJson(url, controller.signal));
+        const summary = normalize(payload);
+        // A relay's record says when its upstream last answered; a feed read directly answered now.
+        answer = { checkedAt: summary.checked ?? Date.now(), summary };
+        if (!fresh(answer)) answer = false;
       } catch {
         /* unavailable */
       }
@@ -412,7 +380,7 @@
     }
 
     // A recent answer from an earlier page of this tab shows at once.
-    lastAnswer = cachedAnswer(cacheKey);
+    lastAnswer = cachedAnswer(cacheKey, maxAge);
     render(lastAnswer);
     wake();
     return { wake, stop };
