@@ -569,3 +569,35 @@ def test_mark_and_scaffold_keep_the_byte_order_mark_and_one_front_matter(cli, co
     assert yaml.safe_load(front)["id"] == "webmail-login"
     assert text.count("translated_from:") == 1
     assert row(cli.status(), "en")["outdated"] == {}
+
+
+# -- adding a locale -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("locale", ["fi", "pl"])
+def test_add_locale_says_what_it_takes_then_does_it(cli, locale):
+    config = cli.root / "mkdocs.yml"
+    shutil.rmtree(cli.catalogs / locale, ignore_errors=True)
+    before = config.read_text(encoding="utf-8")
+    code, out, _ = cli("i18n", "add-locale", locale, project=True)
+    assert code == 0
+    name = Locale.parse(locale).get_display_name(locale)
+    assert f"add '{locale}: {name}' under plugins.helpcenter.locales" in out
+    assert config.read_text(encoding="utf-8") == before  # without --write nothing changes
+    assert not (cli.root / "content" / locale).exists()
+
+    code, out, err = cli("i18n", "add-locale", locale, "--write", project=True)
+    assert code == 0, err
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    plugin = next(p["helpcenter"] for p in settings["plugins"] if isinstance(p, dict) and "helpcenter" in p)
+    assert list(plugin["locales"]) == ["sv", "en", locale]
+    assert plugin["locales"][locale] == name
+    for name_ in ("index.md", "categories.yml"):
+        copy = cli.root / "content" / locale / name_
+        assert copy.read_text(encoding="utf-8") == (cli.root / "content" / "sv" / name_).read_text(encoding="utf-8")
+    assert (cli.catalogs / locale / "LC_MESSAGES" / "helpcenter.po").is_file()
+    # The new locale builds strict at once: every article reachable through the fallback.
+    built = build_project(config, cli.root / "site", strict=True)
+    assert built.warnings() == []
+    assert built.html(f"{locale}/e-post/jag-kan-inte-logga-in-pa-webbmail/").select_one(".hc-notice--missing")
+    assert cli("i18n", "add-locale", locale, project=True)[0] == 1  # a locale already

@@ -23,11 +23,12 @@ from babel.messages.plurals import get_plural
 from babel.messages.pofile import write_po
 
 from . import translations
+from .config import LOCALE_PATTERN
 from .dashboard import status_rows
-from .locales import DOMAIN, CatalogError, Catalogs, catalog_problems, drop_unusable, po_path, read_catalog
+from .locales import DOMAIN, CatalogError, Catalogs, catalog_problems, drop_unusable, locale_info, po_path, read_catalog
 from .problems import Problem
 from .project import Project, ProjectError, load_project
-from .sources import Article
+from .sources import CATEGORIES, HOME, Article
 
 PACKAGE_DIR = Path(__file__).parent
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2)}
@@ -216,6 +217,73 @@ def _cmd_init(args: argparse.Namespace) -> int:
     _write(catalog, path)
     print(f"{path}: created with {len(catalog)} messages to translate")
     return 0
+
+
+def _with_locale(config_text: str, code: str, name: str) -> str | None:
+    """``mkdocs.yml`` with ``code: name`` added to the helpcenter plugin's ``locales`` (None: no such block)."""
+    lines = config_text.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if line.strip() == "locales:"), None)
+    if start is None:
+        return None
+    indent = len(lines[start]) - len(lines[start].lstrip())
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
+        end += 1
+    while end > start + 1 and not lines[end - 1].strip():
+        end -= 1
+    entry_indent = len(lines[start + 1]) - len(lines[start + 1].lstrip()) if end > start + 1 else indent + 2
+    newline = "\r\n" if lines[start].endswith("\r\n") else "\n"
+    return "".join([*lines[:end], f"{' ' * entry_indent}{code}: {name}{newline}", *lines[end:]])
+
+
+def _cmd_add_locale(args: argparse.Namespace) -> int:
+    """Everything a new locale needs, printed, or with ``--write`` applied."""
+    project = load_project(args.config_file)
+    code = args.locale
+    if not LOCALE_PATTERN.match(code):
+        raise ProjectError(f"'{code}' is not a locale code (e.g. de, pt_BR)")
+    if code in project.locales:
+        print(f"helpcenter i18n add-locale: '{code}' is one of the locales already", file=sys.stderr)
+        return 1
+    try:
+        name = args.name or locale_info(code).name
+    except ValueError as error:
+        raise ProjectError(str(error)) from None
+    source = project.plugin.default_locale
+    config_file = Path(args.config_file)
+    config_text = _with_locale(_read_exactly(config_file), code, name)
+    docs = project.docs_dir
+    copies = [(docs / source / name_, docs / code / name_) for name_ in (HOME, CATEGORIES)]
+    catalog = po_path(Path(args.catalogs), code)
+    steps = [
+        f"{config_file}: add '{code}: {name}' under plugins.helpcenter.locales"
+        + ("" if config_text is not None else " (no 'locales:' block found: add it by hand)"),
+        *(f"{target}: a copy of {origin} to translate" for origin, target in copies if not target.exists()),
+    ]
+    if not catalog.exists():
+        steps.append(f"{catalog}: a catalog of the UI strings to translate ('helpcenter i18n init {code}')")
+    if not args.write:
+        print(f"To add {name} ({code}); run again with --write to do it:")
+        print("\n".join(f"  {step}" for step in steps))
+        return 0
+    if config_text is not None:
+        _write_exactly(config_file, config_text)
+    for origin, target in copies:
+        if origin.is_file() and not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _write_exactly(target, _read_exactly(origin))
+    if not catalog.exists():
+        template = _read(Path(args.catalogs) / f"{DOMAIN}.pot")
+        new = Catalog(locale=Locale.parse(code), project="helpcenter", charset="utf-8", fuzzy=False)
+        new.update(template)
+        _write(new, catalog)
+    print("\n".join(f"done: {step}" for step in steps))
+    print(
+        f"next: translate {docs / code / HOME} (its title names the site), {docs / code / CATEGORIES} and the "
+        f"catalog; then 'helpcenter i18n scaffold {code} <id>' per article. Until then, {name} readers get "
+        f"every article in the locales of its fallback chain."
+    )
+    return 0 if config_text is not None else 1
 
 
 def _cmd_update(args: argparse.Namespace) -> int:
@@ -424,6 +492,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         parser = add(name, help_text, handler, project=True)
         parser.add_argument("locale")
         parser.add_argument("id")
+    add_locale = add(
+        "add-locale", "add a locale: its mkdocs.yml entry, home page, categories and catalog", _cmd_add_locale, True
+    )
+    add_locale.add_argument("locale")
+    add_locale.add_argument("--name", help="its name in the language switcher (default: the language's own name)")
+    add_locale.add_argument("--write", action="store_true", help="make the changes (default: print them)")
     diff = add("diff", "what changed in the sources of a locale's outdated translations, word by word", _cmd_diff, True)
     diff.add_argument("locale")
     diff.add_argument("ids", nargs="*", metavar="id", help="only these articles (default: every outdated one)")
