@@ -601,3 +601,23 @@ def test_add_locale_says_what_it_takes_then_does_it(cli, locale):
     assert built.warnings() == []
     assert built.html(f"{locale}/e-post/jag-kan-inte-logga-in-pa-webbmail/").select_one(".hc-notice--missing")
     assert cli("i18n", "add-locale", locale, project=True)[0] == 1  # a locale already
+
+
+@pytest.mark.parametrize(
+    ("front", "problem"),
+    [
+        ("id: home\ntitle: Hilfe\nupdated: 2026-11-30\ntags: [hilfe]\n", None),  # an article's front matter, trimmed
+        ("id: Home Page\ntitle: Hilfe\n", "'id'"),
+        ("title: Hilfe\ncategory: email\n", "unknown front matter key 'category'"),
+    ],
+)
+def test_a_home_page_takes_what_makes_sense_of_an_articles_front_matter(cli, front, problem):
+    home = cli.root / "content" / "en" / "index.md"
+    home.write_text(f"---\n{front}---\nWelcome.\n", encoding="utf-8")
+    code, out, _ = cli.report()
+    assert code == (0 if problem is None else 1)
+    errors = [line for line in out.splitlines() if line.startswith("error:") and "en/index.md" in line]
+    if problem is None:
+        assert errors == []
+    else:
+        assert len(errors) == 1 and problem in errors[0], errors

@@ -189,10 +189,17 @@ class ArticleMeta(Config):
 
 
 class HomeMeta(Config):
-    """Front matter of a locale's home page (``content/<locale>/index.md``)."""
+    """Front matter of a locale's home page (``content/<locale>/index.md``): what of an article's makes
+    sense for it (no type, category, related or status: the home page is the locale's own)."""
 
+    id = c.Optional(_ArticleId())
+    """Accepted as on articles (a copied article's front matter need not be trimmed); homes are
+    tied across locales by their folder."""
     title = c.Optional(_Text())
+    """Names the locale's site (the header); the page itself is "Home"."""
     summary = c.Optional(_Text())
+    tags = c.ListOfItems(_Text(), default=[])
+    updated = c.Optional(_Date())
 
 
 class CategoryMeta(Config):
