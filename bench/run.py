@@ -349,8 +349,8 @@ def status_costs() -> list[Row]:
     sys.path.insert(0, str(ROOT / "tests"))
     import markdown
 
-    from helpcenter.blocks import StatusExtension
-    from helpcenter.status_server import FeedServer
+    from helpcenter.status.mock import FeedServer
+    from helpcenter.status.placement import StatusExtension
     from test_status import GUIDE, SLOT, pages
 
     # The widget's placement is a tree processor in the page's one Markdown conversion: its cost is

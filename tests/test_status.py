@@ -1,7 +1,7 @@
 """Live status, build side: the Python model, the fragments and their placement, the mock feed.
 
 The normalization that runs for readers is the JS one (tests/browser/test_status.py drives
-it with the same tables and compares it with the Python model, helpcenter/status_model.py, which
+it with the same tables and compares it with the Python model, helpcenter/status/model.py, which
 the relay runs).
 """
 
@@ -21,14 +21,23 @@ from babel import Locale
 from bs4 import BeautifulSoup
 
 from conftest import build_site, write_project
-from helpcenter import status, status_relay
-from helpcenter.blocks import StatusExtension
 from helpcenter.cli import build_parser, main
 from helpcenter.locales import Catalogs, locale_info, package_catalog_dir
 from helpcenter.rendering import Renderer
-from helpcenter.status import Component, Incident, to_cachet, to_cachet3, to_statuspage, to_uptime_kuma
-from helpcenter.status_model import FeedError, from_record, normalize
-from helpcenter.status_server import SCENARIOS, XSS, FeedServer, payload
+from helpcenter.status import relay as status_relay
+from helpcenter.status import widget as status
+from helpcenter.status.mock import (
+    SCENARIOS,
+    XSS,
+    FeedServer,
+    payload,
+    to_cachet,
+    to_cachet3,
+    to_statuspage,
+    to_uptime_kuma,
+)
+from helpcenter.status.model import Component, FeedError, Incident, from_record, normalize
+from helpcenter.status.placement import StatusExtension
 
 # -- normalization tables (shared with the browser tests) -----------------------------------
 

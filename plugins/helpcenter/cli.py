@@ -17,14 +17,15 @@ Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], No
 
 
 def _registrars() -> list[Registrar]:
-    from . import build_cli, i18n_cli, report, status_relay, status_server
+    from . import build_cli, i18n_cli, report
+    from .status import mock, relay
 
     registrars: list[Registrar] = [
         build_cli.register,
         i18n_cli.register,
         report.register,
-        status_server.register,
-        status_relay.register,
+        mock.register,
+        relay.register,
     ]
     return registrars
 

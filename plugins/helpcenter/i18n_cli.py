@@ -24,9 +24,9 @@ from babel.messages.pofile import write_po
 
 from . import translations
 from .config import LOCALE_PATTERN
-from .dashboard import status_rows
 from .locales import DOMAIN, CatalogError, Catalogs, catalog_problems, drop_unusable, locale_info, po_path, read_catalog
 from .problems import Problem
+from .progress import progress_rows
 from .project import Project, ProjectError, load_project
 from .sources import CATEGORIES, HOME, Article
 
@@ -336,7 +336,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _cmd_status(args: argparse.Namespace) -> int:
     project = load_project(args.config_file)
-    rows = status_rows(Path(args.catalogs), project.center, project.locales, project.docs_dir, project.plan.article_url)
+    rows = progress_rows(
+        Path(args.catalogs), project.center, project.locales, project.docs_dir, project.plan.article_url
+    )
     if args.format == "json":
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     else:

@@ -93,6 +93,7 @@ def write_root_page(
         js=f"{prefix}{assets}/helpcenter.js",
         not_found=record.not_found,
         banner=Markup(banner),
+        script=not record.not_found or bool(banner),  # the chooser's script; the banner's
     )
     _write(site_dir, record.url or "index.html", html)
 
@@ -120,5 +121,6 @@ def write_dashboard(
         css=get_relative_url(f"{assets}/helpcenter.css", record.url),
         js=get_relative_url(f"{assets}/helpcenter.js", record.url),
         banner=Markup(banner),
+        script=bool(banner),
     )
     _write(site_dir, record.url + "index.html", html)

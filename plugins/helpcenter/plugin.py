@@ -28,9 +28,7 @@ from mkdocs.utils import get_relative_url, write_file
 from mkdocs.utils.templates import TemplateContext
 
 from . import intake, outputs, translations
-from .blocks import StatusExtension
 from .config import LOCALE_PATTERN, HelpcenterConfig
-from .dashboard import status_rows
 from .guide import GuideContext, GuideExtension
 from .locales import CatalogError, Catalogs, LocaleInfo, locale_info, package_catalog_dir, theme_language
 from .pages import (
@@ -46,11 +44,13 @@ from .pages import (
     SourcePage,
     plan_site,
 )
+from .progress import progress_rows
 from .related import RelatedIndex, Weights
 from .rendering import Renderer, text
 from .served import bundle
 from .sources import Article, HelpCenter
-from .status import StatusPages
+from .status.placement import StatusExtension
+from .status.widget import StatusPages
 
 log = get_plugin_logger("helpcenter")
 
@@ -392,7 +392,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
                     )
                 case DashboardPage():
                     docs = Path(config.docs_dir)
-                    rows = status_rows(self.catalogs.dirs[-1], self.center, self.locales, docs, self.plan.article_url)
+                    rows = progress_rows(self.catalogs.dirs[-1], self.center, self.locales, docs, self.plan.article_url)
                     banner = self.status.banner(record.locale, ())
                     outputs.write_dashboard(
                         site_dir, record, self.renderer, rows, self.locales, self.site_name, ASSET_DIR, banner

@@ -37,8 +37,8 @@ class Project:
         return list(self.plugin.locales) or [self.plugin.default_locale]
 
 
-def load_project(config_file: str | Path = "mkdocs.yml") -> Project:
-    """Read mkdocs.yml and every content file into the model."""
+def load_settings(config_file: str | Path = "mkdocs.yml") -> tuple[MkDocsConfig, HelpcenterConfig]:
+    """mkdocs.yml and the helpcenter plugin's options in it; ProjectError says what is wrong."""
     path = Path(config_file)
     if not path.is_file():
         raise ProjectError(f"{path}: no such file (run from the project folder or pass --config-file)")
@@ -55,6 +55,12 @@ def load_project(config_file: str | Path = "mkdocs.yml") -> Project:
     if plugin is None:
         raise ProjectError(f"{path}: the helpcenter plugin is not listed under plugins")
     settings: HelpcenterConfig = plugin.config
+    return config, settings
+
+
+def load_project(config_file: str | Path = "mkdocs.yml") -> Project:
+    """Read mkdocs.yml and every content file into the model."""
+    config, settings = load_settings(config_file)
     locales = list(settings.locales) or [settings.default_locale]
     url_of = page_urls(config)
     files = get_files(config)

@@ -12,7 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 from tests.conftest import build_site, example_with_feed, write_project
 
-from helpcenter.status_server import FeedServer
+from helpcenter.status.mock import FeedServer
 
 PAGES = {
     "sv": {

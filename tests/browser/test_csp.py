@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from conftest import example_with_feed
-from helpcenter.status_server import FeedServer
+from helpcenter.status.mock import FeedServer
 
 GUIDE = "sv/e-post/jag-kan-inte-logga-in-pa-webbmail/"
 RECORD = """

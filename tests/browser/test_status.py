@@ -19,10 +19,11 @@ from babel import Locale
 from playwright.sync_api import Browser, Page, expect
 
 from conftest import build_site, write_project
-from helpcenter import status, status_relay
 from helpcenter.locales import Catalogs, package_catalog_dir
-from helpcenter.status_model import from_record, normalize
-from helpcenter.status_server import FeedServer
+from helpcenter.status import relay as status_relay
+from helpcenter.status import widget as status
+from helpcenter.status.mock import FeedServer
+from helpcenter.status.model import from_record, normalize
 from test_status import (
     CACHET3_COMPONENT_CASES,
     CACHET3_INCIDENT_CASES,

@@ -1,15 +1,11 @@
-"""Live status: the feed model, the page fragments and where the widget goes.
+"""Live status on the site's pages: the widget and the banner, and the script parts a site serves.
 
 The status of a service is only known in the reader's browser (``assets/status.js``
 fetches the feed, normalizes it and renders it). This module holds:
 
-* the normalized model (``Summary``), what every provider's feed becomes (``status_model.py``
-  in Python, for the relay; ``assets/status-<provider>.js`` in the reader's browser);
-* ``to_statuspage`` / ``to_cachet`` / ``to_cachet3`` / ``to_uptime_kuma``: the model written back
-  in each provider's shape (the mock feed);
 * which parts of the script a site serves: only the configured provider's (``served_parts``);
 * ``StatusPages``: the widget and the banner host (with the settings and localized
-  words status.js reads), rendered from templates; ``blocks.py`` places the widget
+  words status.js reads), rendered from templates; ``placement`` puts the widget
   in the page's Markdown tree.
 
 Never green when it doesn't know: any value outside a provider's vocabulary becomes
@@ -19,7 +15,6 @@ Never green when it doesn't know: any value outside a provider's vocabulary beco
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -28,252 +23,15 @@ from urllib.parse import urlsplit
 from babel import Locale
 from mkdocs.plugins import get_plugin_logger
 
-from .blocks import StatusContext
-from .locales import LocaleInfo
-from .rendering import Renderer
+from ..locales import LocaleInfo
+from ..rendering import Renderer
+from .model import KUMA_URL
+from .placement import StatusContext
 
 log = get_plugin_logger("helpcenter")
 
-UNKNOWN = "unknown"
-COMPONENT_STATES = ("operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance")
-INDICATORS = ("none", "minor", "major", "critical", "maintenance")
-IMPACTS = ("none", "minor", "major", "critical")
-INCIDENT_STATES = ("investigating", "identified", "monitoring", "resolved", "postmortem")
-MAINTENANCE_STATES = ("scheduled", "in_progress", "verifying", "completed")
-PROVIDERS = ("statuspage", "cachet", "uptime-kuma")
 # The status parts of the served bundles: status.js, after the one part that reads the feed.
 STATUS_PARTS = frozenset({"status.css", "status.js"})
-DEFAULT_MAX_AGE = 600
-KUMA_URL = re.compile(r"/api/status-page/[^/]+/*$")
-
-# Cachet 2.x API v1: component status 0..4.
-_CACHET_COMPONENTS = (UNKNOWN, "operational", "degraded_performance", "partial_outage", "major_outage")
-# Cachet 3: the same, then 5 unknown and 6 under maintenance.
-CACHET3_COMPONENTS = (*_CACHET_COMPONENTS, UNKNOWN, "under_maintenance")
-
-
-@dataclass(frozen=True)
-class Component:
-    name: str
-    status: str
-
-
-@dataclass(frozen=True)
-class Incident:
-    """An incident or a maintenance (``kind``), active or not."""
-
-    id: str
-    kind: str
-    name: str
-    impact: str = UNKNOWN
-    status: str = UNKNOWN
-    started: str = ""
-    url: str = ""
-    components: tuple[str, ...] = ()
-
-    @property
-    def active(self) -> bool:
-        """Unresolved incident, or maintenance that is not merely scheduled or completed."""
-        if self.kind == "maintenance":
-            return self.status not in ("scheduled", "completed")
-        return self.status not in ("resolved", "postmortem")
-
-
-@dataclass(frozen=True)
-class Summary:
-    """One feed, normalized: what the widget and the banner show."""
-
-    indicator: str
-    components: tuple[Component, ...] = ()
-    incidents: tuple[Incident, ...] = ()
-
-    def to_json(self) -> dict[str, Any]:
-        """The same shape as the JS ``normalize`` returns."""
-        return {
-            "indicator": self.indicator,
-            "components": [{"name": c.name, "status": c.status} for c in self.components],
-            "incidents": [
-                {
-                    "id": i.id,
-                    "kind": i.kind,
-                    "name": i.name,
-                    "impact": i.impact,
-                    "status": i.status,
-                    "started": i.started,
-                    "url": i.url,
-                    "components": list(i.components),
-                    "active": i.active,
-                }
-                for i in self.incidents
-            ],
-        }
-
-
-# -- the model in each provider's shape (for the mock feed) -----------------------------
-
-
-def to_statuspage(
-    summary: Summary, *, name: str = "Example", url: str = "https://status.example.com/"
-) -> dict[str, Any]:
-    """A Statuspage v2 ``summary.json`` carrying ``summary``."""
-
-    def event(incident: Incident) -> dict[str, Any]:
-        affected = [{"name": n} for n in incident.components]
-        data: dict[str, Any] = {
-            "id": incident.id,
-            "name": incident.name,
-            "status": incident.status,
-            "impact": incident.impact,
-            "shortlink": incident.url,
-            "created_at": incident.started,
-            "started_at": incident.started,
-            "components": affected,
-            "incident_updates": [{"status": incident.status, "body": incident.name, "affected_components": affected}],
-        }
-        if incident.kind == "maintenance":
-            data["scheduled_for"] = incident.started
-        return data
-
-    return {
-        "page": {"id": "example", "name": name, "url": url},
-        "status": {"indicator": summary.indicator, "description": summary.indicator},
-        "components": [
-            {"id": f"c{n}", "name": c.name, "status": c.status, "position": n}
-            for n, c in enumerate(summary.components, 1)
-        ],
-        "incidents": [event(i) for i in summary.incidents if i.kind == "incident"],
-        "scheduled_maintenances": [event(i) for i in summary.incidents if i.kind == "maintenance"],
-    }
-
-
-def to_cachet(summary: Summary) -> dict[str, Any]:
-    """Cachet v1 ``{"components": ..., "incidents": ...}`` carrying ``summary`` (impact is lost)."""
-    ids = {c.name: n for n, c in enumerate(summary.components, 1)}
-
-    def status(incident: Incident) -> int:
-        if incident.kind == "maintenance":
-            return 0
-        named = {"investigating": 1, "identified": 2, "monitoring": 3, "resolved": 4, "postmortem": 4}
-        return named.get(incident.status, 9)
-
-    return {
-        "components": {
-            "data": [
-                {
-                    "id": ids[c.name],
-                    "name": c.name,
-                    "status": _CACHET_COMPONENTS.index(c.status) if c.status in _CACHET_COMPONENTS else 0,
-                    "enabled": True,
-                }
-                for c in summary.components
-            ]
-        },
-        "incidents": {
-            "data": [
-                {
-                    "id": n,
-                    "name": i.name,
-                    "status": status(i),
-                    "visible": 1,
-                    "component_id": ids.get(i.components[0], 0) if i.components else 0,
-                    "occurred_at": i.started,
-                    "permalink": i.url,
-                    "message": i.name,
-                }
-                for n, i in enumerate(summary.incidents, 1)
-            ]
-        },
-    }
-
-
-def to_cachet3(summary: Summary) -> dict[str, Any]:
-    """Cachet 3 (JSON:API) ``{"components": ..., "incidents": ...}`` carrying ``summary``.
-
-    Component status alternates between ``{"human", "value"}`` and the bare number, as Cachet 3's
-    versions do; incidents carry no impact and no link, and maintenance is not an incident.
-    """
-    numbers = {state: n for n, state in enumerate(CACHET3_COMPONENTS) if n != 5}
-    ids = {c.name: n for n, c in enumerate(summary.components, 1)}
-    progress = {"investigating": 1, "identified": 2, "monitoring": 3, "resolved": 4, "postmortem": 4}
-
-    def component(n: int, c: Component) -> dict[str, Any]:
-        value = numbers.get(c.status, 5)
-        status: object = {"human": c.status.replace("_", " ").title(), "value": value} if n % 2 else value
-        attributes = {"id": n, "name": c.name, "status": status, "enabled": True, "order": n}
-        return {"id": str(n), "type": "components", "attributes": attributes}
-
-    def incident(n: int, i: Incident) -> dict[str, Any]:
-        value = progress.get(i.status, 0)
-        attributes = {
-            "id": n,
-            "guid": i.id,
-            "name": i.name,
-            "message": i.name,
-            "component_id": ids.get(i.components[0]) if i.components else None,
-            "visible": True,
-            "status": {"human": i.status.title(), "value": value},
-            "occurred": {"human": "1 hour ago", "string": i.started},
-        }
-        return {"id": str(n), "type": "incidents", "attributes": attributes}
-
-    def listing(data: list[dict[str, Any]]) -> dict[str, Any]:
-        return {"data": data, "links": {"next": None}, "meta": {"per_page": 50, "total": len(data)}}
-
-    return {
-        "components": listing([component(n, c) for n, c in enumerate(summary.components, 1)]),
-        "incidents": listing([incident(n, i) for n, i in enumerate(summary.incidents, 1) if i.kind == "incident"]),
-    }
-
-
-def to_uptime_kuma(summary: Summary) -> dict[str, Any]:
-    """Uptime Kuma ``{"page": <status page>, "heartbeat": <heartbeats>}`` carrying ``summary``.
-
-    Kuma knows no partial outage (a monitor is down), no impact, no link, and pins one incident,
-    with no monitors named. A component of unknown state has only an empty day bucket (a bare 0).
-    """
-    beats = {"operational": 1, "degraded_performance": 2, "partial_outage": 0, "major_outage": 0}
-    beats["under_maintenance"] = 3
-    maintenance = {"in_progress": "under-maintenance", "verifying": "under-maintenance", "scheduled": "scheduled"}
-    monitors = [{"id": n, "name": c.name, "type": "http"} for n, c in enumerate(summary.components, 1)]
-    incidents = [i for i in summary.incidents if i.kind == "incident" and i.active]
-
-    def heartbeats(c: Component) -> list[object]:
-        if c.status not in beats:
-            return [0]
-        earlier = {"status": 1, "time": "2026-11-20 07:00:00", "msg": "", "ping": 31}
-        return [0, earlier, {"status": beats[c.status], "time": "2026-11-20 08:12:00", "msg": "", "ping": 40}]
-
-    page = {
-        "config": {"slug": "example", "title": "Example"},
-        "incident": {
-            "id": 1,
-            "style": "danger",
-            "title": incidents[0].name,
-            "content": incidents[0].name,
-            "pin": True,
-            "createdDate": incidents[0].started,
-            "lastUpdatedDate": None,
-        }
-        if incidents
-        else None,
-        "publicGroupList": [
-            {"id": 1, "name": "Email", "weight": 1, "monitorList": monitors[:2]},
-            {"id": 2, "name": "Other services", "weight": 2, "monitorList": monitors[2:]},
-        ],
-        "maintenanceList": [
-            {"id": n, "title": i.name, "description": "", "strategy": "single", "status": maintenance[i.status]}
-            for n, i in enumerate(summary.incidents, 1)
-            if i.kind == "maintenance" and i.status in maintenance
-        ],
-    }
-    heartbeat = {
-        "heartbeatList": {str(n): heartbeats(c) for n, c in enumerate(summary.components, 1)},
-        "uptimeList": {f"{n}_24": 1 for n in range(1, len(summary.components) + 1)},
-    }
-    return {"page": page, "heartbeat": heartbeat}
-
-
-# -- words -------------------------------------------------------------------------------
 
 
 def _plural_samples(code: str) -> dict[str, int]:

@@ -5,7 +5,7 @@ normalized model where the site serves it (``status.relay``), for feeds a browse
   ``status.timeout``, at most 1 MB per answer, like the widget.
 * Tokens come from environment variables only (``TOKEN_VARIABLES``), are sent as request
   headers and never written to the record or the log.
-* The record is ``status_model.to_record``: the one model, plus ``checked``, when the upstream
+* The record is ``model.to_record``: the one model, plus ``checked``, when the upstream
   last answered (ms since the epoch). It is written atomically: a temporary file in the same
   folder, then a rename, so a reader sees the old record or the new one, never half of one.
 * When the upstream fails, the last good record stays as it is, with its old time (the widget
@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import logging
 import os
 import sys
 import tempfile
@@ -31,9 +30,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .project import ProjectError
-from .status import Summary
-from .status_model import FeedError, feed_urls, from_record, normalize, to_record
+from ..project import ProjectError, load_settings
+from .model import FeedError, Summary, feed_urls, from_record, normalize, to_record
 
 MAX_ANSWER_BYTES = 1 << 20
 MIN_EVERY = 10
@@ -79,25 +77,9 @@ def auth_headers(provider: str, environ: Mapping[str, str]) -> dict[str, str]:
 
 def load_upstream(config_file: str | Path) -> Upstream:
     """``status.url``, ``provider`` and ``timeout`` from mkdocs.yml; ProjectError names what to write."""
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
-
     path = Path(config_file)
-    if not path.is_file():
-        raise ProjectError(f"{path}: no such file (run from the project folder or pass -f mkdocs.yml)")
-    logger = logging.getLogger("mkdocs")
-    level = logger.level
-    logger.setLevel(logging.ERROR)
-    try:
-        config = load_config(str(path))
-    except ConfigurationError as error:
-        raise ProjectError(f"{path}: {error}") from None
-    finally:
-        logger.setLevel(level)
-    plugin = config.plugins.get("helpcenter")
-    if plugin is None:
-        raise ProjectError(f"{path}: the helpcenter plugin is not listed under plugins")
-    status = plugin.config.status
+    _config, settings = load_settings(path)
+    status = settings.status
     url = (status.url or "").strip()
     if urlsplit(url).scheme not in ("http", "https"):
         raise ProjectError(
@@ -199,7 +181,7 @@ def _relay(args: argparse.Namespace) -> int:
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """``helpcenter status relay``."""
-    from .status_server import status_actions
+    from .mock import status_actions
 
     relay = status_actions(commands).add_parser(
         "relay", help="read the status provider server-side and write its normalized record for the site"

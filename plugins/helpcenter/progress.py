@@ -55,7 +55,7 @@ STATES = (
 DONE = (translations.SOURCE, translations.TRANSLATED)
 
 
-def status_rows(
+def progress_rows(
     base: Path, center: HelpCenter, locales: Iterable[str], docs_dir: Path, page_url: Callable[[str, str], str | None]
 ) -> list[dict[str, Any]]:
     """Per locale: how much is done (in words of articles, UI strings on their own) and the worklist.

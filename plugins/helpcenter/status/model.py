@@ -13,29 +13,88 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from .status import (
-    COMPONENT_STATES,
-    IMPACTS,
-    INCIDENT_STATES,
-    INDICATORS,
-    MAINTENANCE_STATES,
-    PROVIDERS,
-    UNKNOWN,
-    Component,
-    Incident,
-    Summary,
-)
+UNKNOWN = "unknown"
+COMPONENT_STATES = ("operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance")
+INDICATORS = ("none", "minor", "major", "critical", "maintenance")
+IMPACTS = ("none", "minor", "major", "critical")
+INCIDENT_STATES = ("investigating", "identified", "monitoring", "resolved", "postmortem")
+MAINTENANCE_STATES = ("scheduled", "in_progress", "verifying", "completed")
+PROVIDERS = ("statuspage", "cachet", "uptime-kuma")
+DEFAULT_MAX_AGE = 600
+KUMA_URL = re.compile(r"/api/status-page/[^/]+/*$")
+
+
+@dataclass(frozen=True)
+class Component:
+    name: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Incident:
+    """An incident or a maintenance (``kind``), active or not."""
+
+    id: str
+    kind: str
+    name: str
+    impact: str = UNKNOWN
+    status: str = UNKNOWN
+    started: str = ""
+    url: str = ""
+    components: tuple[str, ...] = ()
+
+    @property
+    def active(self) -> bool:
+        """Unresolved incident, or maintenance that is not merely scheduled or completed."""
+        if self.kind == "maintenance":
+            return self.status not in ("scheduled", "completed")
+        return self.status not in ("resolved", "postmortem")
+
+
+@dataclass(frozen=True)
+class Summary:
+    """One feed, normalized: what the widget and the banner show."""
+
+    indicator: str
+    components: tuple[Component, ...] = ()
+    incidents: tuple[Incident, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The same shape as the JS ``normalize`` returns."""
+        return {
+            "indicator": self.indicator,
+            "components": [{"name": c.name, "status": c.status} for c in self.components],
+            "incidents": [
+                {
+                    "id": i.id,
+                    "kind": i.kind,
+                    "name": i.name,
+                    "impact": i.impact,
+                    "status": i.status,
+                    "started": i.started,
+                    "url": i.url,
+                    "components": list(i.components),
+                    "active": i.active,
+                }
+                for i in self.incidents
+            ],
+        }
+
+
+# -- the model in each provider's shape (for the mock feed) -----------------------------
+
 
 RECORD_VERSION = 1
 
 # Cachet 2 (API v1): component status 0..4, incident status 0 (scheduled) .. 4 (fixed).
-_CACHET2_COMPONENTS = (UNKNOWN, "operational", "degraded_performance", "partial_outage", "major_outage")
-_CACHET2_INCIDENTS = ("scheduled", "investigating", "identified", "monitoring", "resolved")
+CACHET2_COMPONENTS = (UNKNOWN, "operational", "degraded_performance", "partial_outage", "major_outage")
+CACHET2_INCIDENTS = ("scheduled", "investigating", "identified", "monitoring", "resolved")
 # Cachet 3 (JSON:API): component status 1..6 (5 unknown, 6 under maintenance), incident status 1..4.
-_CACHET3_COMPONENTS = (*_CACHET2_COMPONENTS, UNKNOWN, "under_maintenance")
-_CACHET3_INCIDENTS = (UNKNOWN, *_CACHET2_INCIDENTS[1:])
+CACHET3_COMPONENTS = (*CACHET2_COMPONENTS, UNKNOWN, "under_maintenance")
+CACHET3_INCIDENTS = (UNKNOWN, *CACHET2_INCIDENTS[1:])
 # Uptime Kuma: heartbeat status 0 down, 1 up, 2 pending, 3 maintenance.
 _KUMA_HEARTBEATS = ("major_outage", "operational", "degraded_performance", "under_maintenance")
 _KUMA_MAINTENANCE = {"under-maintenance": "in_progress", "scheduled": "scheduled", "ended": "completed"}
@@ -183,8 +242,8 @@ def _cachet(payload: Mapping[str, Any]) -> Summary:
     if not isinstance(listed, dict) or not isinstance(listed.get("data"), list):
         raise FeedError("a Cachet feed has {'components': {'data': [...]}}")
     version3 = any(isinstance(item.get("attributes"), dict) for item in _objects(listed["data"]))
-    component_states = _CACHET3_COMPONENTS if version3 else _CACHET2_COMPONENTS
-    incident_states = _CACHET3_INCIDENTS if version3 else _CACHET2_INCIDENTS
+    component_states = CACHET3_COMPONENTS if version3 else CACHET2_COMPONENTS
+    incident_states = CACHET3_INCIDENTS if version3 else CACHET2_INCIDENTS
     names: dict[str, str] = {}
     components = []
     for item in map(_attributes, _objects(listed["data"])):

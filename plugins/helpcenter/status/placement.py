@@ -25,7 +25,7 @@ from markdown import Markdown
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
-from .tree import PageTreeprocessor
+from ..tree import PageTreeprocessor
 
 SLOT_CLASS = "hc-status-slot"
 SLOT_NAMES = "data-hc-names"
