@@ -109,6 +109,26 @@ def test_breadcrumbs_home_category_article(site, locale, url):
     assert items[-1]["item"] == canonical
 
 
+CATEGORIES = [(locale, cid) for locale in LOCALES for cid in categories(locale)]
+
+
+@pytest.mark.parametrize(("locale", "category_id"), CATEGORIES, ids=[f"{loc}/{c}" for loc, c in CATEGORIES])
+def test_category_breadcrumbs_are_home_then_the_category_itself(site, locale, category_id):
+    url = category_url(locale, category_id)
+    title = categories(locale)[category_id]["title"]
+    page = page_at(site, url)
+    home, here = page.select("nav.hc-breadcrumbs li")
+    assert (text_of(home), resolve(url, home.find("a")["href"])) == (HOME[locale], f"/{locale}/")
+    assert here.find("a") is None
+    assert text_of(here.find(attrs={"aria-current": "page"})) == title
+    (trail,) = [g for data in json_ld(page) for g in data["@graph"] if g["@type"] == "BreadcrumbList"]
+    items = trail["itemListElement"]
+    assert [(i["position"], i["name"], i["item"]) for i in items] == [
+        (1, HOME[locale], f"{SITE_URL}/{locale}/"),
+        (2, title, SITE_URL + url),
+    ]
+
+
 @pytest.mark.parametrize(("locale", "url"), ARTICLES, ids=[u for _, u in ARTICLES])
 def test_article_json_ld_describes_the_article(site, locale, url):
     meta = articles(locale)[url]

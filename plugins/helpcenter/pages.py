@@ -382,16 +382,17 @@ class Composer:
                 return Composed(html)
 
     def breadcrumbs(self, record: ShownArticle | CategoryPage, here: str, html: str) -> tuple[str, str]:
-        """Home › Category › Article as links (and the page heading), and as JSON-LD."""
+        """Home › Category › Article (a category page: Home › Category) as links, the current page
+        last and not a link (and the page heading), and as JSON-LD."""
         locale = record.locale
         crumbs = [site.Crumb(self.catalogs.get(locale).gettext("Home"), self.plan.home_url(locale))]
+        article: Article | None = None
         if isinstance(record, ShownArticle):
-            article: Article | None = record.article
-            category, title = record.category, record.article.meta.title
+            article, title = record.article, record.article.meta.title
+            if record.category is not None:
+                crumbs.append(site.Crumb(record.category.category.title, self.url_of(record.category.src_uri)))
         else:
-            article, category, title = None, record.listing, record.listing.category.title
-        if category is not None:
-            crumbs.append(site.Crumb(category.category.title, self.url_of(category.src_uri)))
+            title = record.listing.category.title
         crumbs.append(site.Crumb(title, here))
         language = self.locales[article.locale].html_lang if article is not None else None
         links = self.renderer.render(
