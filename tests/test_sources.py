@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import textwrap
 import time
 
@@ -119,6 +120,62 @@ def test_load_front_matter_problems_name_file_and_line(front, line):
     else:
         assert problem.line == line
         assert message.startswith(f"{PATH}:{line}: ")
+
+
+WORDS = [
+    # front matter, the values as the editor wrote them
+    ("tags: [webbplats, 500, 503]\n", {"tags": ["webbplats", "500", "503"]}),
+    ("tags: [no, on, yes, off, true]\n", {"tags": ["no", "on", "yes", "off", "true"]}),
+    ("title: 2026\n", {"title": "2026"}),
+    ("title: no\nsummary: 1.50\ncategory: 0x1F\n", {"title": "no", "summary": "1.50", "category": "0x1F"}),
+    ("related: [2026-10-14, 12:30]\nstatus: [On]\n", {"related": ["2026-10-14", "12:30"], "status": ["On"]}),
+    ("summary:\ntags: [~]\n", {"summary": None, "tags": [None]}),  # no value is still no value
+    ("tags: ['no', \"500\"]\n", {"tags": ["no", "500"]}),
+    ("updated: 2026-10-14\n", {"updated": datetime.date(2026, 10, 14)}),  # a date field stays a date
+    ("type: guide\nid: 42\n", {"type": "guide", "id": 42}),  # not a text field: YAML's value, refused later
+]
+
+
+@pytest.mark.parametrize(("front", "expected"), WORDS, ids=[f[:24] for f, _ in WORDS])
+def test_text_fields_keep_the_words_as_written(front, expected):
+    assert load_front_matter(PATH, front) == (expected, [])
+
+
+def test_category_files_keep_their_words():
+    categories, problems = read_categories(
+        "sv/categories.yml", "sv", "no:\n  title: on\n  slug: '500'\n2026:\n  title: 2026\n"
+    )
+    assert problems == []
+    assert [(c.id, c.title, c.slug) for c in categories] == [("no", "on", "500"), ("2026", "2026", "2026")]
+
+
+QUOTING = [
+    # front matter, the line, the message after "front matter is not valid YAML: "
+    (
+        "id: a\ntitle: Fel: 500\n",
+        3,
+        'mapping values are not allowed in this context; if it is text, put it in quotes: title: "Fel: 500"',
+    ),
+    (
+        'id: a\ntitle: [Beta] Webb "mail"\n',
+        3,
+        'did not find expected key; if it is text, put it in quotes: title: "[Beta] Webb \\"mail\\""',
+    ),
+    (
+        "id: a\nsummary: @home är bäst\n",
+        3,
+        'found character that cannot start any token; if it is text, put it in quotes: summary: "@home är bäst"',
+    ),
+    ("id: a\ntitle: T\ntags: [x, y\nsummary: S\n", 5, "did not find expected ',' or ']'"),  # the mistake is above
+    ("id: a\n\tsummary: tab\n", 3, "found a tab character that violates indentation"),
+]
+
+
+@pytest.mark.parametrize(("front", "line", "message"), QUOTING, ids=[m[:30] for _, _, m in QUOTING])
+def test_a_value_yaml_refuses_gets_the_quoted_way_to_write_it(front, line, message):
+    data, problems = load_front_matter(PATH, front)
+    assert data == {}
+    assert [str(p) for p in problems] == [f"{PATH}:{line}: front matter is not valid YAML: {message}"]
 
 
 # -- validate_meta -------------------------------------------------------------------------------

@@ -49,7 +49,7 @@ from .pages import (
 from .related import RelatedIndex, Weights
 from .rendering import Renderer, text
 from .served import bundle
-from .sources import Article, HelpCenter
+from .sources import Article, HelpCenter, split_front_matter
 from .status import StatusPages
 
 log = get_plugin_logger("helpcenter")
@@ -288,6 +288,8 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
                 # The home's own title names the locale's site (the header); the page is "Home".
                 page.meta = _safe_meta(self.catalogs.get(record.locale).gettext("Home"), home.summary)
             case _:
+                if not page.meta:  # front matter MkDocs could not read is reported, never shown as text
+                    markdown = split_front_matter(markdown)[1]
                 title = page.meta.get("title")
                 page.meta = _safe_meta(title if isinstance(title, str) else None, None)
         self.status_extension.current = self.status.context(record.locale, page.url, components)

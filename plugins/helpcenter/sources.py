@@ -18,7 +18,7 @@ import yaml
 from markdown.extensions.attr_list import AttrListTreeprocessor
 
 from .config import SLUG_PATTERN, ArticleMeta, CategoryMeta, HomeMeta
-from .problems import ADVICE, ERROR, MAX_DEPTH, Problem, quote
+from .problems import ADVICE, ERROR, MAX_DEPTH, QUOTE_LIMIT, Problem, quote
 
 __all__ = ["ADVICE", "ERROR", "Problem", "quote"]  # re-exported: the model's modules report with them
 
@@ -37,6 +37,12 @@ HEADING_ATTRS: re.Pattern[str] = AttrListTreeprocessor.HEADER_RE
 _CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
 _HR = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _CHECK = re.compile(r"^[-*+][ \t]+\[([ xX])\][ \t]+(.*)$")
+_KEY_VALUE = re.compile(r"^([A-Za-z_][\w-]*):[ \t]+(\S.*?)[ \t]*$")
+_NULL = re.compile(r"~|null|Null|NULL|")
+_STR = "tag:yaml.org,2002:str"
+ARTICLE_TEXTS = frozenset({"title", "summary", "category", "tags", "related", "status"})
+"""Front-matter fields that are text: their plain values are read as written (``tags: [no, 500]``)."""
+CATEGORY_TEXTS = frozenset({"title", "description", "slug"})
 
 
 @dataclass(frozen=True)
@@ -256,22 +262,81 @@ def _unreadable_value(front: str) -> tuple[str | None, int | None]:
     return None, None
 
 
-def _yaml_error(path: str, what: str, error: yaml.YAMLError, first_line: int) -> Problem:
+def quoting_hint(text: str, error: yaml.YAMLError) -> str:
+    """How to write a ``key: value`` line YAML refused as text (empty when the mistake is elsewhere).
+
+    ``title: Fel: 500`` -> ``; if it is text, put it in quotes: title: "Fel: 500"``.
+    """
+    mark = getattr(error, "problem_mark", None)
+    if mark is None:
+        return ""
+    lines = text.splitlines()
+    match = _KEY_VALUE.match(lines[mark.line]) if mark.line < len(lines) else None
+    if match is None or mark.column < match.start(2):
+        return ""  # e.g. an unclosed list: YAML stops at the next key, but the mistake is above it
+    value = match.group(2)
+    value = value if len(value) <= QUOTE_LIMIT else value[:QUOTE_LIMIT] + "…"
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'; if it is text, put it in quotes: {match.group(1)}: "{escaped}"'
+
+
+def _yaml_error(path: str, what: str, error: yaml.YAMLError, first_line: int, text: str = "") -> Problem:
     mark = getattr(error, "problem_mark", None)
     line = mark.line + first_line if mark is not None else None
     problem = getattr(error, "problem", None) or "invalid YAML"
-    return Problem(path, f"{what} is not valid YAML: {problem}", line)
+    return Problem(path, f"{what} is not valid YAML: {problem}{quoting_hint(text, error)}", line)
 
 
-def load_yaml(path: str, text: str, first_line: int, what: str) -> tuple[Any, dict[str, int], list[Problem], bool]:
-    """Parse bounded YAML: (data, top-level key lines, problems, usable)."""
+def _keep_text(node: yaml.Node) -> None:
+    """A plain scalar (or each of a list's) keeps the text as written: ``no``, ``on``, ``500`` and
+    ``2026`` are words, not YAML 1.1's booleans and numbers; an empty value or ``~`` stays null."""
+    if isinstance(node, yaml.ScalarNode):
+        if not node.style and not _NULL.fullmatch(node.value):  # plain: libyaml says '', PyYAML None
+            node.tag = _STR
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _keep_text(item)
+
+
+def _texts_of(root: yaml.Node, keys: frozenset[str], depth: int) -> None:
+    """Mark the text fields ``keys`` of a mapping (``depth`` 1: of each mapping it holds) as text."""
+    if not isinstance(root, yaml.MappingNode):
+        return
+    for key, value in root.value:
+        if depth:
+            _keep_text(key)  # a category id such as 2026 or no is a name
+            _texts_of(value, keys, depth - 1)
+        elif isinstance(key, yaml.ScalarNode) and key.value in keys:
+            _keep_text(value)
+
+
+def _load_keeping_text(text: str, keys: frozenset[str], depth: int) -> Any:
+    """``yaml.load``, with the text fields ``keys`` read as their source text."""
+    loader = _LOADER(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None
+        _texts_of(root, keys, depth)
+        return loader.construct_document(root)
+    finally:
+        loader.dispose()
+
+
+def load_yaml(
+    path: str, text: str, first_line: int, what: str, texts: frozenset[str] = frozenset(), depth: int = 0
+) -> tuple[Any, dict[str, int], list[Problem], bool]:
+    """Parse bounded YAML: (data, top-level key lines, problems, usable).
+
+    The keys ``texts`` of the top-level mapping (``depth`` 1: of each mapping in it) keep the text
+    as written (see ``_keep_text``)."""
     try:
         lines, problems, usable = scan_yaml(path, text, first_line, what)
         if not usable:
             return None, lines, problems, False
-        return yaml.load(text, Loader=_LOADER), lines, problems, True
+        return _load_keeping_text(text, texts, depth), lines, problems, True
     except yaml.YAMLError as error:
-        return None, {}, [_yaml_error(path, what, error, first_line)], False
+        return None, {}, [_yaml_error(path, what, error, first_line, text)], False
 
 
 def load_front_matter_lines(path: str, front: str | None) -> tuple[dict[str, Any], dict[str, int], list[Problem], bool]:
@@ -279,7 +344,7 @@ def load_front_matter_lines(path: str, front: str | None) -> tuple[dict[str, Any
     if front is None:
         return {}, {}, [], True
     try:
-        data, lines, problems, usable = load_yaml(path, front, 2, "front matter")
+        data, lines, problems, usable = load_yaml(path, front, 2, "front matter", ARTICLE_TEXTS)
     except (ValueError, TypeError, OverflowError) as error:  # e.g. "updated: 2026-02-30"
         key, line = _unreadable_value(front)
         where = f"'{key}'" if key else "a value"
@@ -521,7 +586,7 @@ def read_home(src_uri: str, locale: str, url: str, text: str) -> tuple[Home, lis
 
 def read_categories(path: str, locale: str, text: str) -> tuple[list[Category], list[Problem]]:
     """Parse a locale's ``categories.yml`` (category id -> title, description, slug)."""
-    data, lines, problems, usable = load_yaml(path, text, 1, "the file")
+    data, lines, problems, usable = load_yaml(path, text, 1, "the file", CATEGORY_TEXTS, depth=1)
     if not usable or data is None:
         return [], problems
     if not isinstance(data, dict):
