@@ -113,6 +113,28 @@ CASES = {
     "url-clash-fallback": Case(True, "content/en/email.md", needles=("untranslated", "en/email/index.md")),
     # A marked translation whose steps differ from its source's (readers' ticks are matched by structure).
     "translation-structure": Case(True, "content/en/guide.md", ("## One",), ("3 steps", "sv/guide.md has 4", "ticks")),
+    # References say what to write, once, at the line the editor wrote (never again for the fallback copy).
+    "broken-link": Case(
+        True,
+        "content/sv/lankar.md",
+        ("Börja med",),
+        ("link 'introduktion.md': sv/introduktion.md does not exist; did you mean 'introduktion-till-e-post.md'?",),
+    ),
+    "moved-step": Case(
+        True,
+        "content/sv/lankar.md",
+        ("Står det",),
+        (
+            "link 'webbmail.md#step-3': sv/webbmail.md has no anchor 'step-3': step 3 ('Läs felloggen') has the "
+            "anchor 'error-log' now; write 'webbmail.md#error-log'",
+        ),
+    ),
+    "category-slug": Case(
+        True,
+        "content/sv/publicera.md",
+        ("category:",),
+        ("front matter 'category': 'webbplatser' is the slug of category 'websites'; write category: websites",),
+    ),
 }
 NAMES = sorted(CASES)
 FAILING = [n for n in NAMES if CASES[n].fails]

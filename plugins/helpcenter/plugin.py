@@ -109,10 +109,10 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         config.extra_css.append(f"{ASSET_DIR}/helpcenter.css")
         config.extra_javascript.append(ExtraScriptValue(f"{ASSET_DIR}/helpcenter.js"))
         self._theme_hooks(config)
-        # A broken internal link or anchor (e.g. a guide's #step-9) is an author mistake: warn, so --strict fails.
+        # Links and anchors are checked on the sources (references.check_links: file:line, a hint, once per
+        # file, as helpcenter check does); MkDocs's own check would repeat them per fallback copy, without a line.
         links = config.validation.links
-        links.not_found = max(links.not_found, logging.WARNING)
-        links.anchors = max(links.anchors, logging.WARNING)
+        links.not_found = links.anchors = logging.DEBUG
         if not config.site_url:
             log.warning(
                 "helpcenter: site_url is not set in mkdocs.yml: pages get no canonical URL, "
@@ -187,7 +187,9 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             return files
         url_of = intake.page_urls(config)
         default, docs = self.config.default_locale, config.docs_dir
-        center, dropped = intake.read_help_center(files, self.locales, default, docs, url_of)
+        center, dropped = intake.read_help_center(
+            files, self.locales, default, docs, url_of, intake.heading_ids(config)
+        )
         for file in dropped:
             files.remove(file)
         for problem in intake.problems(center):

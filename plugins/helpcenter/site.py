@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from jinja2.utils import htmlsafe_json_dumps
 
-from .sources import Article, Category, HelpCenter, Problem
+from .sources import Article, Category, HelpCenter
 
 HOME_ARTICLES = 5
 """Articles shown per category on a home page."""
@@ -49,22 +49,6 @@ def category_listings(center: HelpCenter) -> dict[str, list[CategoryListing]]:
             for c in categories
         ]
     return pages
-
-
-def check_categories(center: HelpCenter) -> list[Problem]:
-    """Articles naming a category their locale's categories file does not define."""
-    problems = []
-    for article in center.articles.values():
-        category = article.meta.category
-        if category and category not in center.categories.get(article.locale, {}):
-            problems.append(
-                Problem(
-                    article.src_uri,
-                    f"front matter 'category': '{category}' is not in {article.locale}/categories.yml",
-                    article.line("category"),
-                )
-            )
-    return problems
 
 
 @dataclass(frozen=True)

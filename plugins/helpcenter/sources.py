@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from markdown.extensions.attr_list import AttrListTreeprocessor
+from markdown.extensions.toc import slugify as toc_slugify
 
 from .config import SLUG_PATTERN, ArticleMeta, CategoryMeta, HomeMeta
 from .problems import ADVICE, ERROR, MAX_DEPTH, QUOTE_LIMIT, Problem, quote
@@ -37,6 +38,13 @@ HEADING_ATTRS: re.Pattern[str] = AttrListTreeprocessor.HEADER_RE
 _CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
 _HR = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _CHECK = re.compile(r"^[-*+][ \t]+\[([ xX])\][ \t]+(.*)$")
+_HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+(.*?)[ \t]*$")
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
+_INLINE_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
+"""``[text](target "title")`` and ``![alt](src)``: group 1 is the target."""
+_LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)>?")
+_ATTR_ID = re.compile(r"\{:?[^}\n]*?#([\w-]+)[^}\n]*\}")
+_HTML_ID = re.compile(r"""\b(?:id|name)=["']([^"']+)["']""")
 _KEY_VALUE = re.compile(r"^([A-Za-z_][\w-]*):[ \t]+(\S.*?)[ \t]*$")
 _NULL = re.compile(r"~|null|Null|NULL|")
 _STR = "tag:yaml.org,2002:str"
@@ -66,6 +74,32 @@ class Step:
     checks: tuple[Check, ...]
     fingerprint: str
     line: int
+
+
+class Link(NamedTuple):
+    """A link an editor wrote in a page's Markdown: its line in the file, and its target as written."""
+
+    line: int
+    target: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading of a page's Markdown (``#`` to ``######``), with its ``{#anchor}`` when it has one."""
+
+    line: int
+    text: str
+    anchor: str | None
+
+
+@dataclass(frozen=True)
+class References:
+    """What the reference checks need of a page's Markdown: its links, headings and explicit ids."""
+
+    links: tuple[Link, ...] = ()
+    headings: tuple[Heading, ...] = ()
+    ids: frozenset[str] = frozenset()
+    """Ids written out: ``{#id}`` of attr_list, ``id="…"`` in HTML."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +137,7 @@ class Article:
     words: Mapping[str, int] = field(default_factory=dict)
     """Words of each part (``title``, ``summary``, ``intro``, ``step:<anchor>``, ``closing``): what a
     translator has to translate."""
+    references: References = References()
 
     @property
     def id(self) -> str:
@@ -141,6 +176,11 @@ class Home:
     url: str
     title: str | None
     summary: str | None
+    references: References = References()
+
+
+Slugify = Callable[[str, str], str]
+"""How the site turns a heading's text into its id (the ``toc`` extension's ``slugify``)."""
 
 
 @dataclass
@@ -156,6 +196,11 @@ class HelpCenter:
     drafts: dict[tuple[str, str], Article] = field(default_factory=dict)
     """Scaffolded translations not yet marked done, by (locale, id): no reader sees them."""
     problems: list[Problem] = field(default_factory=list)
+    files: frozenset[str] = frozenset()
+    """Every file of the content folder the site publishes (links may point at any of them)."""
+    slugify: Slugify = toc_slugify
+    separator: str = "-"
+    """The ``toc`` extension's ``slugify`` and ``separator``: how headings get their ids."""
 
     def article(self, locale: str, article_id: str) -> Article | None:
         return self.by_id.get(locale, {}).get(article_id)
@@ -450,6 +495,32 @@ def split_steps(body: str) -> tuple[str, list[str], str]:
             (steps[-1] if steps else intro).append(line)
         previous_blank = not line.strip()
     return "\n".join(intro).strip(), ["\n".join(step).strip() for step in steps], "\n".join(closing[1:]).strip()
+def _outside_code_spans(line: str) -> str:
+    """A Markdown line with its inline code spans blanked (a link inside backticks is code)."""
+    return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def scan_references(body: str, body_line: int = 1) -> References:
+    """The links, headings and explicit ids of a page's Markdown, outside code, with their lines."""
+    links: list[Link] = []
+    headings: list[Heading] = []
+    ids: set[str] = set()
+    lines = body.splitlines()
+    for index, (raw, code) in enumerate(zip(lines, in_fenced_code(lines), strict=True)):
+        if code:
+            continue
+        number = body_line + index
+        line = _outside_code_spans(raw)
+        heading = _HEADING.match(raw)
+        if heading:
+            text, anchor = _strip_heading(heading.group(2))
+            headings.append(Heading(number, text, anchor))
+        definition = _LINK_DEFINITION.match(line)
+        targets = [definition.group(1)] if definition else [m.group(1) for m in _INLINE_LINK.finditer(line)]
+        links += [Link(number, target) for target in targets]
+        ids.update(m.group(1) for m in _ATTR_ID.finditer(line))
+        ids.update(m.group(1) for m in _HTML_ID.finditer(line))
+    return References(tuple(links), tuple(headings), frozenset(ids))
 
 
 def scan_steps(path: str, body: str, body_line: int = 1) -> tuple[tuple[Step, ...], list[Problem]]:
@@ -560,6 +631,7 @@ def read_article(src_uri: str, locale: str, url: str, text: str) -> tuple[Articl
         key_lines=lines,
         parts={key: fingerprint(text) for key, text in text_parts(meta, (), body).items()},
         words={key: len(text.split()) for key, text in text_parts(meta, steps, body).items()},
+        references=scan_references(body, body_line),
     )
     return article, problems
 
@@ -576,11 +648,12 @@ def text_parts(meta: Meta, steps: Iterable[Step], body: str) -> dict[str, str]:
 
 
 def read_home(src_uri: str, locale: str, url: str, text: str) -> tuple[Home, list[Problem]]:
-    front, _body, _line = split_front_matter(text)
+    front, body, body_line = split_front_matter(text)
     data, lines, problems, _usable = load_front_matter_lines(src_uri, front)
     values, more = validate_meta(src_uri, data, lines, HomeMeta)
     values = values or {}
-    home = Home(src_uri, locale, url, values.get("title"), values.get("summary"))
+    references = scan_references(body, body_line)
+    home = Home(src_uri, locale, url, values.get("title"), values.get("summary"), references)
     return home, problems + more
 
 
