@@ -13,8 +13,9 @@ MAX_DEPTH = 20
 
 ERROR = "error"
 """A problem the build warns about (so ``mkdocs build --strict`` fails) and ``helpcenter check`` reports."""
-ADVICE = "warning"
-"""An editorial hint only ``helpcenter check`` gives (orphans, missing tags): the build stays quiet."""
+ADVICE = "suggestion"
+"""An editorial hint only ``helpcenter check --suggestions`` gives (orphans, one-way related pairs,
+missing tags): nothing breaks for a reader, so the build stays quiet and plain ``check`` does not count it."""
 
 
 def quote(value: object, limit: int = QUOTE_LIMIT) -> str:
