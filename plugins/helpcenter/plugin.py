@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
 from mkdocs.utils.templates import TemplateContext
 
-from . import intake, outputs, translations
+from . import intake, outputs, report, translations
 from .blocks import StatusExtension
 from .config import LOCALE_PATTERN, HelpcenterConfig
 from .dashboard import status_rows
@@ -46,6 +46,7 @@ from .pages import (
     SourcePage,
     plan_site,
 )
+from .preview import ProblemBox, serve_locale_404s
 from .related import RelatedIndex, Weights
 from .rendering import Renderer, text
 from .served import bundle
@@ -83,6 +84,16 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         self.env: Environment | None = None
         self.extras: dict[str, dict[str, Any]] = {}
         """Per page, what on_page_content computed for the templates (related, JSON-LD)."""
+        self.serving = False
+        self.problem_box: ProblemBox | None = None
+        """Under ``mkdocs serve``: each page's problems, shown at its top."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"  # the instance lives on across the dev server's rebuilds
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        serve_locale_404s(server, self.locales)
+        return server
 
     # -- configuration -------------------------------------------------------------------
 
@@ -220,6 +231,8 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         # Loaded in <head> before the theme's bundle (see theme/partials/integrations/analytics.html).
         files.append(File.generated(config, f"{ASSET_DIR}/theme-shim.js", content=bundle(["theme-shim.js"])))
         self.center, self.plan = center, plan
+        found = report.findings(center, plan.problems) if self.serving else None
+        self.problem_box = ProblemBox(found, self.renderer) if found is not None else None
         self.composer = Composer(plan, self.locales, self.catalogs, self.renderer, config.site_url, url_of)
         return files
 
@@ -328,7 +341,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             html = self.status.banner(record.locale, status.components) + html
         composed = self.composer.compose(record, page.url, html)
         self.extras[record.src_uri] = {"related": composed.related, "json_ld": composed.json_ld}
-        return composed.html
+        return (self.problem_box.html(record) if self.problem_box else "") + composed.html
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation

@@ -34,9 +34,11 @@ def findings(center: HelpCenter, build_problems: Iterable[Problem] = ()) -> list
         for pick in article.meta.related:
             linked.add((article.locale, pick))
     for article in sorted(center.articles.values(), key=lambda a: a.src_uri):
-        listed = bool(article.meta.category) and article.meta.category in center.categories.get(article.locale, {})
-        if not listed and (article.locale, article.id) not in linked:
-            found.append(_advice(article.src_uri, "no category lists it and no article links to it", "orphan"))
+        if not article.meta.category:  # an unknown category is an error (the build's)
+            ids = ", ".join(center.categories.get(article.locale, {})) or f"none yet in {article.locale}/categories.yml"
+            unlinked = "" if (article.locale, article.id) in linked else ", and no article lists it as related"
+            message = f"has no 'category': no category page or home page lists it{unlinked}; add 'category:' ({ids})"
+            found.append(_advice(article.src_uri, message, "orphan"))
         for pick in article.meta.related:
             other = center.article(article.locale, pick)
             if other is not None and article.id not in other.meta.related:
