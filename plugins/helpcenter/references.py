@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 from markdown.extensions.toc import unique
 
+from . import site
 from .problems import Problem, quote
 from .sources import Article, HelpCenter, References, Step
 
@@ -152,12 +153,25 @@ def check_related(center: HelpCenter) -> list[Problem]:
 
 
 def check_categories(center: HelpCenter) -> list[Problem]:
-    """Articles naming a category their locale's categories file does not define."""
+    """Articles naming a category their locale's categories file does not define; a category of
+    the source locale another locale's file lacks is one problem of that file (its pages show the
+    source's words meanwhile)."""
     problems = []
+    shown: dict[str, set[str]] = {}
+    for locale in center.locales:
+        missing = site.missing_categories(center, locale)
+        shown[locale] = {c.id for c in missing}
+        for lacking in missing:
+            message = (
+                f"lacks the category {quote(lacking.id)} that {lacking.language} articles use: its pages show "
+                f"the {lacking.language} title {quote(lacking.title)} meanwhile; add {lacking.id}: with a "
+                f"'title' in this locale's words"
+            )
+            problems.append(Problem(f"{locale}/categories.yml", message, None, "missing-category"))
     for article in center.articles.values():
         category = article.meta.category
         defined = center.categories.get(article.locale, {})
-        if not category or category in defined:
+        if not category or category in defined or category in shown[article.locale]:
             continue
         where = f"{article.locale}/categories.yml"
         by_slug = next((c for c in defined.values() if c.slug == category), None)

@@ -165,6 +165,9 @@ class Category:
     description: str | None
     slug: str
     order: int
+    language: str | None = None
+    """Set when this locale's ``categories.yml`` lacks the category: the locale whose title and
+    description are shown instead (the source locale's), marked with that language."""
 
 
 @dataclass(frozen=True)
@@ -495,6 +498,8 @@ def split_steps(body: str) -> tuple[str, list[str], str]:
             (steps[-1] if steps else intro).append(line)
         previous_blank = not line.strip()
     return "\n".join(intro).strip(), ["\n".join(step).strip() for step in steps], "\n".join(closing[1:]).strip()
+
+
 def _outside_code_spans(line: str) -> str:
     """A Markdown line with its inline code spans blanked (a link inside backticks is code)."""
     return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
