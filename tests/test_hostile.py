@@ -129,6 +129,17 @@ CASES = {
             "anchor 'error-log' now; write 'webbmail.md#error-log'",
         ),
     ),
+    # Words stay words: YAML 1.1's booleans and numbers are the text written; what YAML refuses gets quotes.
+    "yaml-words": Case(False),
+    "unquoted-colon": Case(
+        True,
+        "content/sv/fel.md",
+        ("title:",),
+        (
+            "front matter is not valid YAML: mapping values are not allowed in this context; if it is text, put it in "
+            'quotes: title: "Fel: 500"',
+        ),
+    ),
     "category-slug": Case(
         True,
         "content/sv/publicera.md",
@@ -519,6 +530,15 @@ def test_a_broken_plural_rule_falls_back_to_the_languages_own(outcome, name):
 
 
 # -- bounded YAML ---------------------------------------------------------------------------------------
+
+
+def test_yaml_words_are_the_words_written(outcome):
+    result = outcome("yaml-words")
+    page = result.html("sv/ord/")
+    graph = json.loads(page.select_one("script[type='application/ld+json']").get_text())["@graph"]
+    (article,) = [item for item in graph if item["@type"] == "Article"]
+    assert (article["headline"], article["description"]) == ("2026", "no")
+    assert article["keywords"] == "no, on, 500, yes, off, 1.5"
 
 
 def test_a_long_front_matter_list_builds_fast(outcome):
