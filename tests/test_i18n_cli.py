@@ -309,7 +309,11 @@ def test_scaffold_translate_change_and_mark(cli):
     content = cli.root / "content"
     (content / "de").mkdir()
     (content / "de" / "index.md").write_text("---\ntitle: Hilfe\n---\nWillkommen.\n", encoding="utf-8")
-    (content / "de" / "categories.yml").write_text("email:\n  slug: e-mail\n  title: E-Mail\n", encoding="utf-8")
+    (content / "de" / "categories.yml").write_text(
+        "email:\n  slug: e-mail\n  title: E-Mail\ndomains:\n  title: Domains\nbilling:\n  title: Rechnungen\n"
+        "websites:\n  title: Websites\n",  # every category the sv articles use: a lacking one is a warning
+        encoding="utf-8",
+    )
 
     # Scaffolding starts a draft, in German's own folder of the category, with links to German pages.
     code, out, err = cli("i18n", "scaffold", "de", "webmail-login", project=True)

@@ -60,7 +60,18 @@ SHOWN = [
     # page, the boxes it has under serve: (admonition classes, problems)
     ("sv/a/", [(["admonition", "failure"], [LINK]), (["admonition", "info"], [NO_TAGS])]),
     ("en/a/", [(["admonition", "failure"], [LINK]), (["admonition", "info"], [NO_TAGS])]),  # its source's
-    ("sv/utan-titel/", [(["admonition", "failure"], ["sv/utan-titel.md:1: front matter 'title' is required"])]),
+    (
+        "sv/utan-titel/",
+        [
+            (
+                ["admonition", "failure"],
+                [
+                    "sv/utan-titel.md:1: front matter 'title' is required: add a line such as "
+                    "title: Jag kan inte logga in på Webbmail"
+                ],
+            )
+        ],
+    ),
     (
         "sv/utan-kategori/",
         [

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from helpcenter import intake
-from helpcenter.references import anchors, check_categories, check_links, check_related, did_you_mean
+from helpcenter.problems import did_you_mean
+from helpcenter.references import anchors, check_categories, check_links, check_related
 from helpcenter.sources import HelpCenter, SourceFile, build_help_center
 
 
@@ -185,3 +186,22 @@ def test_a_category_a_locale_lacks_is_one_problem_of_its_file(en_categories, exp
         }
     )
     assert [str(p) for p in check_categories(center)] == expected
+
+
+@pytest.mark.parametrize(
+    ("link", "message"),
+    [
+        ("[x](webbmail.md#error-log)", None),
+        (
+            "[x](webbmail.md#step-3)",
+            "link 'webbmail.md#step-3': en/e-post/webbmail.md has no anchor 'step-3': step 3 ('Läs felloggen') has "
+            "the anchor 'error-log' now; write 'webbmail.md#error-log'",
+        ),
+    ],
+    ids=["fine", "moved-step"],
+)
+def test_a_translation_links_to_an_untranslated_article_at_its_own_path(link, message):
+    """``en/e-post/webbmail.md`` is the untranslated Swedish guide, shown in English at that path."""
+    center = center_of({"en/e-post/a.md": article("id: a\ntitle: A\n", link + "\n")})
+    expected = [] if message is None else [f"en/e-post/a.md:5: {message}"]
+    assert [str(p) for p in check_links(center)] == expected

@@ -210,6 +210,37 @@ def test_validate_meta_problem_names_file_key_and_line(front, key, line):
     assert f"'{key}'" in message
 
 
+WHAT_TO_WRITE = [
+    # front matter, the one message (after "sv/x.md:")
+    ("title: T\n", "1: front matter 'id' is required: add a line such as id: webmail-login"),
+    ("id: x\ntitle: T\ncatgory: email\n", "4: unknown front matter key 'catgory'; did you mean 'category'?"),
+    (
+        "id: x\ntitle: T\ncolour: red\n",
+        "4: unknown front matter key 'colour'; the keys are id, title, summary, type, category, tags, related, "
+        "status, updated",
+    ),
+    ("id: x\ntitle: T\ntags: webbmail\n", "4: front matter 'tags': write a list: tags: [webbmail]"),
+    ("id: x\ntitle: T\nstatus: Webmail\n", "4: front matter 'status': write a list: status: [Webmail]"),
+    ("id: x\ntitle: T\ntags: [a, '']\n", "4: front matter 'tags': an item of the list is empty: remove it"),
+    (
+        "id: x\ntitle: T\ncategory: [email]\n",
+        "4: front matter 'category': write one value, not a list: category: email",
+    ),
+    ("id: 42\ntitle: T\n", "2: front matter 'id': write it in quotes: id: '42'"),
+    ("id: x\ntitle: ''\n", "3: front matter 'title': empty; write e.g. title: Jag kan inte logga in på Webbmail"),
+    (
+        "id: x\ntitle: T\nsummary: {a: b}\n",
+        "4: front matter 'summary': write one value, not keys under it, e.g. summary: Så felsöker du steg för steg.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("front", "message"), WHAT_TO_WRITE, ids=[m[:40] for _, m in WHAT_TO_WRITE])
+def test_a_front_matter_mistake_says_what_to_write(front, message):
+    _article, problems = read_article(PATH, "sv", "sv/x/", f"---\n{front}---\nText.\n")
+    assert [str(p) for p in problems] == [f"{PATH}:{message}"]
+
+
 @pytest.mark.parametrize("front", ["id: Bad Id\ntitle: T\n", "id: x\ntitle: ''\n", "id: x\n"])
 def test_bad_required_value_makes_the_article_unusable(front):
     data, _ = load_front_matter(PATH, front)

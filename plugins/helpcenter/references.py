@@ -9,16 +9,14 @@ Pure functions over the source model, for the build and ``helpcenter check`` ali
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 import re
-from collections.abc import Iterable
 from urllib.parse import unquote, urlsplit
 
 from markdown.extensions.toc import unique
 
 from . import site
-from .problems import Problem, quote
+from .problems import Problem, did_you_mean, quote
 from .sources import Article, HelpCenter, References, Step
 
 _STEP = re.compile(r"step-([0-9]+)\Z")
@@ -26,17 +24,6 @@ _INLINE_MARKUP = re.compile(r"<[^>]*>|[*`~]|(?<!\w)_+|_+(?!\w)")
 _LINK_TEXT = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 SHOWN_ANCHORS = 5
 """At most this many of a page's anchors are listed when none is close to the one written."""
-
-
-def did_you_mean(word: str, known: Iterable[str], template: str = "{}") -> str:
-    """``did you mean 'x'?`` from the known name closest to ``word`` (``'x' or 'y'`` when two are as
-    close), each written out with ``template``; empty when none is close."""
-    close = difflib.get_close_matches(word, set(known), n=2, cutoff=0.6)
-    if not close:
-        return ""
-    score = {c: difflib.SequenceMatcher(None, word, c).ratio() for c in close}
-    best = sorted(c for c in close if score[c] == score[close[0]])
-    return "did you mean " + " or ".join(quote(template.format(c)) for c in best) + "?"
 
 
 def anchors(references: References, article: Article | None, center: HelpCenter) -> list[str]:
@@ -61,8 +48,8 @@ def check_links(center: HelpCenter) -> list[Problem]:
     """Links of every source to a missing file, or to an anchor the target page does not have."""
     linked = _Pages(center)
     problems = []
-    for uri, (references, _article) in sorted(linked.pages.items()):
-        for link in references.links:
+    for uri in sorted(linked.sources):
+        for link in linked.pages[uri][0].links:
             message = linked.problem(uri, link.target)
             if message:
                 problems.append(Problem(uri, f"link {quote(link.target)}: {message}", link.line, "broken-link"))
@@ -78,7 +65,14 @@ class _Pages:
             **{home.src_uri: (home.references, None) for home in center.homes.values()},
             **{uri: (article.references, article) for uri, article in center.articles.items()},
         }
-        generated = {f"{c.locale}/{c.slug}/index.md" for per in center.categories.values() for c in per.values()}
+        self.sources = set(self.pages)
+        """The files editors wrote; the rest are untranslated articles' copies (never checked twice)."""
+        for locale in center.locales:  # an untranslated article is shown at its own path in every locale
+            for article in center.by_id.get(center.default_locale, {}).values():
+                copy = f"{locale}/{article.src_uri.partition('/')[2]}"
+                if center.article(locale, article.id) is None and copy not in self.pages:
+                    self.pages[copy] = (article.references, article)
+        generated = {listing.src_uri for per in site.category_listings(center).values() for listing in per}
         self.existing = center.files | generated | set(self.pages)
         self._anchors: dict[str, list[str]] = {}
 
@@ -97,7 +91,8 @@ class _Pages:
         path = unquote(parts.path)
         resolved = posixpath.normpath(posixpath.join(folder, path)) if path else uri
         if resolved not in self.existing:
-            same_kind = [e for e in self.existing if e.endswith(".md") == path.endswith(".md")]
+            locale = uri.partition("/")[0] + "/"
+            same_kind = [e for e in self.existing if e.startswith(locale) and e.endswith(".md") == path.endswith(".md")]
             relative = [posixpath.relpath(e, folder or ".") for e in same_kind]
             hint = did_you_mean(path, relative, "{}" + (f"#{parts.fragment}" if parts.fragment else ""))
             return f"{resolved} does not exist; " + (hint or "link to an article's .md file, or remove the link")

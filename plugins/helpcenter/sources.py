@@ -18,8 +18,8 @@ import yaml
 from markdown.extensions.attr_list import AttrListTreeprocessor
 from markdown.extensions.toc import slugify as toc_slugify
 
-from .config import SLUG_PATTERN, ArticleMeta, CategoryMeta, HomeMeta
-from .problems import ADVICE, ERROR, MAX_DEPTH, QUOTE_LIMIT, Problem, quote
+from .config import EXAMPLES, SLUG_PATTERN, ArticleMeta, CategoryMeta, HomeMeta
+from .problems import ADVICE, ERROR, MAX_DEPTH, QUOTE_LIMIT, Problem, did_you_mean, quote
 
 __all__ = ["ADVICE", "ERROR", "Problem", "quote"]  # re-exported: the model's modules report with them
 
@@ -427,26 +427,51 @@ def validate_meta(
     config.load_dict(data)
     failed, warnings = config.validate()
     problems = []
+    options = dict(schema._schema)
+    written = [k for k in options if k != "translated_from"]  # translated_from is the tools' to write
     for key, warning in warnings:
         message = str(warning)
         if message.startswith("Unrecognised configuration name"):
-            message = f"unknown front matter key {quote(key)}"
+            hint = did_you_mean(key, written) or f"the keys are {', '.join(written)}"
+            message = f"unknown front matter key {quote(key)}; {hint}"
         else:
             message = f"front matter '{key}': {message}"
         problems.append(Problem(path, message, lines.get(key)))
     values = {k: config[k] for k in config}
-    options = dict(schema._schema)
     unusable = False
+    examples = EXAMPLES[schema]
     for key, error in failed:
         line = lines.get(key) or 1
+        example = f"{key}: {examples.get(key, '…')}"
         if key not in data:
-            problems.append(Problem(path, f"front matter '{key}' is required", line))
+            message = f"front matter '{key}' is required: add a line such as {example}"
         else:
-            problems.append(Problem(path, f"front matter '{key}': {error}", line))
+            message = f"front matter '{key}': {what_to_write(key, data[key], str(error), example)}"
+        problems.append(Problem(path, message, line))
         option = options.get(key)
         unusable = unusable or key in REQUIRED_KEYS
         values[key] = option.default if option is not None else None
     return (None if unusable else values), problems
+
+
+def what_to_write(key: str, value: object, error: str, example: str) -> str:
+    """A schema's complaint about ``key: value``, with the way to write it (``example``: ``key: value``)."""
+    if error.startswith("Expected a list of items"):
+        return f"write a list: {key}: [{_shown(value)}]"
+    if error.startswith("Expected type: <class 'str'>"):
+        if isinstance(value, list):
+            return f"write one value, not a list: {key}: {_shown(value[0])}" if value else f"write e.g. {example}"
+        if isinstance(value, dict):
+            return f"write one value, not keys under it, e.g. {example}"
+        return f"write it in quotes: {key}: '{_shown(value)}'"
+    if error == "must not be empty":
+        return "an item of the list is empty: remove it" if isinstance(value, list) else f"empty; write e.g. {example}"
+    return error
+
+
+def _shown(value: object) -> str:
+    text = str(value)
+    return text if len(text) <= QUOTE_LIMIT and "\n" not in text else quote(text)
 
 
 def _strip_heading(raw: str) -> tuple[str, str | None]:
