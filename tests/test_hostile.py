@@ -76,7 +76,7 @@ CASES = {
     "tags-string": Case(True, "content/sv/taggar.md", ("tags:",), ("'tags'",)),
     "duplicate-id": Case(True, "content/sv/b-kopia.md", ("id:",), ("'id'", "webmail-login", "sv/a-original.md")),
     "unknown-related": Case(True, "content/sv/relaterad.md", ("related:",), ("'related'", "finns-inte")),
-    "guide-without-steps": Case(True, "content/sv/utan-steg.md", needles=("step",)),
+    "guide-without-steps": Case(True, "content/sv/utan-steg.md", ("type:",), ("step", "or write type: article")),
     "fenced-heading": Case(False),
     "huge-article": Case(False),
     "latin-1": Case(True, "content/sv/latin.md", needles=("UTF-8",)),

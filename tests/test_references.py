@@ -54,6 +54,11 @@ LINKS = [
         "[x](nowhere.md)",
         "link 'nowhere.md': sv/e-post/nowhere.md does not exist; link to an article's .md file, or remove the link",
     ),
+    (
+        "[x](email-intro#step-2)",
+        "link 'email-intro#step-2': 'email-intro' is the id of sv/e-post/introduktion-till-e-post.md; link to its "
+        "file: 'introduktion-till-e-post.md#step-2'",
+    ),
     ("[x](bilden.png)", "link 'bilden.png': sv/e-post/bilden.png does not exist; did you mean 'bild.png'?"),
     (
         "[x](webbmail.md#step-3)",

@@ -91,10 +91,16 @@ class _Pages:
         path = unquote(parts.path)
         resolved = posixpath.normpath(posixpath.join(folder, path)) if path else uri
         if resolved not in self.existing:
-            locale = uri.partition("/")[0] + "/"
-            same_kind = [e for e in self.existing if e.startswith(locale) and e.endswith(".md") == path.endswith(".md")]
-            relative = [posixpath.relpath(e, folder or ".") for e in same_kind]
-            hint = did_you_mean(path, relative, "{}" + (f"#{parts.fragment}" if parts.fragment else ""))
+            locale = uri.partition("/")[0]
+            anchor = f"#{parts.fragment}" if parts.fragment else ""
+            named = self.center.article(locale, posixpath.basename(path).removesuffix(".md"))
+            if named is not None:  # an article's id where its file belongs
+                file = posixpath.relpath(named.src_uri, folder or ".")
+                return f"{quote(named.id)} is the id of {named.src_uri}; link to its file: {quote(file + anchor)}"
+            kind = [
+                e for e in self.existing if e.startswith(locale + "/") and e.endswith(".md") == path.endswith(".md")
+            ]
+            hint = did_you_mean(path, [posixpath.relpath(e, folder or ".") for e in kind], "{}" + anchor)
             return f"{resolved} does not exist; " + (hint or "link to an article's .md file, or remove the link")
         fragment = unquote(parts.fragment)
         if not fragment or resolved not in self.pages or fragment in self.anchors(resolved):

@@ -649,7 +649,8 @@ def read_article(src_uri: str, locale: str, url: str, text: str) -> tuple[Articl
         steps, step_problems = scan_steps(path, body, body_line)
         problems += step_problems
         if not steps:
-            problems.append(Problem(path, "is a guide but has no steps: write each step as a '## ' heading"))
+            message = "is a guide but has no steps: write each step as a '## ' heading, or write type: article"
+            problems.append(Problem(path, message, lines.get("type")))
     article = Article(
         src_uri=src_uri,
         locale=locale,
