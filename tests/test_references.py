@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 from helpcenter import intake
+from helpcenter.cli import main
 from helpcenter.problems import did_you_mean
 from helpcenter.references import anchors, check_categories, check_links, check_related
 from helpcenter.sources import HelpCenter, SourceFile, build_help_center
+from hostile_corpus import make_project
 
 
 def article(front: str, body: str = "Text.\n") -> str:
@@ -210,3 +212,15 @@ def test_a_translation_links_to_an_untranslated_article_at_its_own_path(link, me
     center = center_of({"en/e-post/a.md": article("id: a\ntitle: A\n", link + "\n")})
     expected = [] if message is None else [f"en/e-post/a.md:5: {message}"]
     assert [str(p) for p in check_links(center)] == expected
+
+
+def test_check_exits_1_naming_the_moved_step_as_the_build_does(tmp_path, capsys):
+    project = make_project("moved-step", tmp_path)
+    code = main(["check", "--config-file", str(project / "mkdocs.yml")])
+    out = capsys.readouterr().out.splitlines()
+    assert code == 1
+    assert out[:-1] == [
+        "error: sv/lankar.md:8: link 'webbmail.md#step-3': sv/webbmail.md has no anchor 'step-3': step 3 "
+        "('Läs felloggen') has the anchor 'error-log' now; write 'webbmail.md#error-log' [broken-link]"
+    ]
+    assert out[-1].startswith("1 errors in 2 articles")
