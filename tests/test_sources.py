@@ -141,6 +141,14 @@ def test_text_fields_keep_the_words_as_written(front, expected):
     assert load_front_matter(PATH, front) == (expected, [])
 
 
+def test_a_category_title_yaml_refuses_gets_the_quoted_way_to_write_it():
+    _categories, problems = read_categories("sv/categories.yml", "sv", "email:\n  title: E-post: allt\n")
+    assert [str(p) for p in problems] == [
+        "sv/categories.yml:2: the file is not valid YAML: mapping values are not allowed in this context; "
+        'if it is text, put it in quotes: title: "E-post: allt"'
+    ]
+
+
 def test_category_files_keep_their_words():
     categories, problems = read_categories(
         "sv/categories.yml", "sv", "no:\n  title: on\n  slug: '500'\n2026:\n  title: 2026\n"

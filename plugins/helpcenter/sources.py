@@ -45,7 +45,7 @@ _INLINE_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\
 _LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)>?")
 _ATTR_ID = re.compile(r"\{:?[^}\n]*?#([\w-]+)[^}\n]*\}")
 _HTML_ID = re.compile(r"""\b(?:id|name)=["']([^"']+)["']""")
-_KEY_VALUE = re.compile(r"^([A-Za-z_][\w-]*):[ \t]+(\S.*?)[ \t]*$")
+_KEY_VALUE = re.compile(r"^[ \t]*([A-Za-z_][\w-]*):[ \t]+(\S.*?)[ \t]*$")
 _NULL = re.compile(r"~|null|Null|NULL|")
 _STR = "tag:yaml.org,2002:str"
 ARTICLE_TEXTS = frozenset({"title", "summary", "category", "tags", "related", "status"})
