@@ -385,6 +385,7 @@ def test_its_pages_show_the_source_title_marked_with_its_language(lacking, url, 
 
 def test_its_listing_lists_the_locales_articles(lacking):
     page = page_at(lacking.site, "/en/webbplatser/")
-    assert [text_of(a) for a in page.select(".hc-listing__link")] == ["Publish"]
+    links = page.select(".hc-listing__link")
+    assert [(text_of(a), a.get("lang")) for a in links] == [("Publish", None), ("SSL", "sv")]  # SSL: untranslated
     assert page.select_one(".hc-category__description[lang=sv]").get_text() == "Bygg och publicera."
     assert page_at(lacking.site, "/sv/webbplatser/").select_one("article h1 [lang]") is None  # the source's own
