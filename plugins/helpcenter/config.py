@@ -222,7 +222,12 @@ EXAMPLES: dict[type[Config], dict[str, str]] = {
         "status": "[Webmail]",
         "updated": "2026-10-14",
     },
-    HomeMeta: {"title": "Hjälpcenter", "summary": "Svar på dina frågor om e-post, domäner och webbplatser."},
+    HomeMeta: {
+        "title": "Hjälpcenter",
+        "summary": "Svar på dina frågor om e-post, domäner och webbplatser.",
+        "tags": "[hjälp, support]",
+        "updated": "2026-10-14",
+    },
     CategoryMeta: {"title": "E-post", "description": "Skapa e-postkonton och läs din e-post.", "slug": "e-post"},
 }
 """A value of each key of each schema, for messages that say what to write."""
