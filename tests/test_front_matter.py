@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -46,7 +47,7 @@ CASES = [
     ("related-unknown", {BAD: article("id: bad\ntitle: T\nrelated: [nowhere]\n")}, ["'related'", "nowhere"], None),
     ("related-itself", {BAD: article("id: bad\ntitle: T\nrelated: [bad]\n")}, ["'related'"], None),
     ("unknown-category", {BAD: article("id: bad\ntitle: T\ncategory: cooking\n")}, ["'category'", "cooking"], None),
-    ("malformed-yaml", {BAD: article("id: bad\ntitle: a: b\nsummary: S\n")}, [], 3),
+    ("malformed-yaml", {BAD: article("id: bad\ntitle: a: b\nsummary: S\n")}, ['put it in quotes: title: "a: b"'], 3),
     ("no-front-matter", {BAD: "# Just a heading\n\nText.\n"}, ["front matter"], None),
     ("guide-without-steps", {BAD: article("id: bad\ntitle: T\ntype: guide\n", "Only an intro.\n")}, ["step"], None),
 ]
@@ -176,3 +177,31 @@ def test_listings_show_front_matter_as_text(hostile, path, payload):
     page = hostile.html(path)
     text = page.select_one("article").get_text()
     assert PAYLOAD.format(payload) in text
+
+
+# -- words stay words ---------------------------------------------------------------------------------------
+
+
+def test_tags_yaml_1_1_would_turn_into_booleans_and_numbers_are_the_words_written(tmp_path):
+    files = {"sv/a.md": article("id: a\ntitle: 2026\ncategory: email\ntags: [no, on, 500]\n")}
+    built = build_site(write_project(tmp_path, files), strict=True)
+    assert built.warnings() == []
+    page = built.html("sv/a/")
+    graph = json.loads(page.select_one("script[type='application/ld+json']").get_text())["@graph"]
+    (data,) = [g for g in graph if g["@type"] == "Article"]
+    assert data["keywords"] == "no, on, 500"
+    assert data["headline"] == "2026"
+    assert page.select_one("article h1").get_text(strip=True) == "2026"
+
+
+def test_front_matter_that_fails_to_parse_is_not_shown_as_text(tmp_path):
+    files = {"sv/a.md": article("id: a\ntitle: Fel: 500\nsummary: Hemlig sammanfattning\n", "Brödtext.\n")}
+    project = write_project(tmp_path, files)
+    built = build_site(project)
+    assert [w for w in built.warnings() if "sv/a.md" in w] == [
+        "WARNING: helpcenter: sv/a.md:3: front matter is not valid YAML: mapping values are not allowed in this "
+        'context; if it is text, put it in quotes: title: "Fel: 500"'
+    ]
+    text = built.html("sv/a/").select_one("article").get_text()
+    assert "Brödtext." in text
+    assert "Hemlig" not in text and "id: a" not in text

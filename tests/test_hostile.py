@@ -76,7 +76,7 @@ CASES = {
     "tags-string": Case(True, "content/sv/taggar.md", ("tags:",), ("'tags'",)),
     "duplicate-id": Case(True, "content/sv/b-kopia.md", ("id:",), ("'id'", "webmail-login", "sv/a-original.md")),
     "unknown-related": Case(True, "content/sv/relaterad.md", ("related:",), ("'related'", "finns-inte")),
-    "guide-without-steps": Case(True, "content/sv/utan-steg.md", needles=("step",)),
+    "guide-without-steps": Case(True, "content/sv/utan-steg.md", ("type:",), ("step", "or write type: article")),
     "fenced-heading": Case(False),
     "huge-article": Case(False),
     "latin-1": Case(True, "content/sv/latin.md", needles=("UTF-8",)),
@@ -113,6 +113,39 @@ CASES = {
     "url-clash-fallback": Case(True, "content/en/email.md", needles=("untranslated", "en/email/index.md")),
     # A marked translation whose steps differ from its source's (readers' ticks are matched by structure).
     "translation-structure": Case(True, "content/en/guide.md", ("## One",), ("3 steps", "sv/guide.md has 4", "ticks")),
+    # References say what to write, once, at the line the editor wrote (never again for the fallback copy).
+    "broken-link": Case(
+        True,
+        "content/sv/lankar.md",
+        ("Börja med",),
+        ("link 'introduktion.md': sv/introduktion.md does not exist; did you mean 'introduktion-till-e-post.md'?",),
+    ),
+    "moved-step": Case(
+        True,
+        "content/sv/lankar.md",
+        ("Står det",),
+        (
+            "link 'webbmail.md#step-3': sv/webbmail.md has no anchor 'step-3': step 3 ('Läs felloggen') has the "
+            "anchor 'error-log' now; write 'webbmail.md#error-log'",
+        ),
+    ),
+    # Words stay words: YAML 1.1's booleans and numbers are the text written; what YAML refuses gets quotes.
+    "yaml-words": Case(False),
+    "unquoted-colon": Case(
+        True,
+        "content/sv/fel.md",
+        ("title:",),
+        (
+            "front matter is not valid YAML: mapping values are not allowed in this context; if it is text, put it in "
+            'quotes: title: "Fel: 500"',
+        ),
+    ),
+    "category-slug": Case(
+        True,
+        "content/sv/publicera.md",
+        ("category:",),
+        ("front matter 'category': 'webbplatser' is the slug of category 'websites'; write category: websites",),
+    ),
 }
 NAMES = sorted(CASES)
 FAILING = [n for n in NAMES if CASES[n].fails]
@@ -497,6 +530,15 @@ def test_a_broken_plural_rule_falls_back_to_the_languages_own(outcome, name):
 
 
 # -- bounded YAML ---------------------------------------------------------------------------------------
+
+
+def test_yaml_words_are_the_words_written(outcome):
+    result = outcome("yaml-words")
+    page = result.html("sv/ord/")
+    graph = json.loads(page.select_one("script[type='application/ld+json']").get_text())["@graph"]
+    (article,) = [item for item in graph if item["@type"] == "Article"]
+    assert (article["headline"], article["description"]) == ("2026", "no")
+    assert article["keywords"] == "no, on, 500, yes, off, 1.5"
 
 
 def test_a_long_front_matter_list_builds_fast(outcome):

@@ -309,7 +309,11 @@ def test_scaffold_translate_change_and_mark(cli):
     content = cli.root / "content"
     (content / "de").mkdir()
     (content / "de" / "index.md").write_text("---\ntitle: Hilfe\n---\nWillkommen.\n", encoding="utf-8")
-    (content / "de" / "categories.yml").write_text("email:\n  slug: e-mail\n  title: E-Mail\n", encoding="utf-8")
+    (content / "de" / "categories.yml").write_text(
+        "email:\n  slug: e-mail\n  title: E-Mail\ndomains:\n  title: Domains\nbilling:\n  title: Rechnungen\n"
+        "websites:\n  title: Websites\n",  # every category the sv articles use: a lacking one is a warning
+        encoding="utf-8",
+    )
 
     # Scaffolding starts a draft, in German's own folder of the category, with links to German pages.
     code, out, err = cli("i18n", "scaffold", "de", "webmail-login", project=True)
@@ -431,21 +435,31 @@ def test_scaffold_unknown_id_or_locale(cli, args, named):
 
 # -- the editors' report ----------------------------------------------------------------------------------------------
 
-FINDING = re.compile(r"^(error|warning): (\S+?)(?::\d+)?: .+ \[[a-z-]+\]$")
+FINDING = re.compile(r"^(error|suggestion): (\S+?)(?::\d+)?: .+ \[[a-z-]+\]$")
 
 
-def test_check_on_the_example_passes_with_warnings(cli):
+def test_check_on_the_example_reports_no_problem(cli):
     code, out, _ = cli.report()
     assert code == 0
-    lines = out.splitlines()
-    *findings, summary = lines
+    (summary,) = out.splitlines()
+    assert re.fullmatch(
+        r"0 errors in \d+ articles; \d+ suggestions \(helpcenter check --suggestions lists them\)", summary
+    ), summary
+
+
+def test_check_lists_suggestions_only_when_asked(cli):
+    code, out, _ = cli.report("--suggestions")
+    assert code == 0
+    *findings, summary = out.splitlines()
     assert findings
     for line in findings:
         match = FINDING.match(line)
         assert match, line
-        assert match.group(1) == "warning"
+        assert match.group(1) == "suggestion"
         assert (cli.root / "content" / match.group(2)).is_file(), line
-    assert re.fullmatch(rf"0 errors, {len(findings)} warnings in \d+ articles", summary), summary
+    assert re.fullmatch(rf"0 errors, {len(findings)} suggestions in \d+ articles", summary), summary
+    plain = cli.report()[1].splitlines()[-1]
+    assert plain.endswith(f"; {len(findings)} suggestions (helpcenter check --suggestions lists them)"), plain
 
 
 def test_check_fails_on_a_dangling_related_id(cli):
@@ -462,13 +476,15 @@ def test_check_fails_on_a_dangling_related_id(cli):
 
 def test_check_json(cli):
     _edit(cli.root / SEED_SV, "related: [email-intro,", "related: [no-such-article, email-intro,")
-    code, out, _ = cli.report("--format", "json")
+    code, out, _ = cli.report("--format", "json", "--suggestions")
     assert code == 1
     report = json.loads(out)
-    assert set(report) == {"errors", "warnings", "findings"}
+    assert set(report) == {"errors", "suggestions", "findings"}
     findings = report["findings"]
     assert report["errors"] == sum(1 for f in findings if f["level"] == "error") == 1
-    assert report["warnings"] == sum(1 for f in findings if f["level"] == "warning") > 0
+    assert report["suggestions"] == sum(1 for f in findings if f["level"] == "suggestion") > 0
+    plain = json.loads(cli.report("--format", "json")[1])
+    assert plain["findings"] == [f for f in findings if f["level"] == "error"]
     for finding in findings:
         assert set(finding) == {"level", "kind", "file", "message", "line"}
         assert (cli.root / "content" / finding["file"]).is_file()

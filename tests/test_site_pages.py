@@ -10,10 +10,12 @@ from xml.etree import ElementTree
 
 import pytest
 import yaml
+from babel import Locale
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 
 from conftest import ROOT, Built, build_project, captured, write_project
+from helpcenter.sources import read_article
 
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"].rstrip("/")
 LOCALES = ("sv", "en")
@@ -107,6 +109,26 @@ def test_breadcrumbs_home_category_article(site, locale, url):
     assert [i["item"] for i in items] == [SITE_URL + links[0][1], SITE_URL + links[1][1], SITE_URL + url]
     canonical = page.select_one("link[rel=canonical]")["href"]
     assert items[-1]["item"] == canonical
+
+
+CATEGORIES = [(locale, cid) for locale in LOCALES for cid in categories(locale)]
+
+
+@pytest.mark.parametrize(("locale", "category_id"), CATEGORIES, ids=[f"{loc}/{c}" for loc, c in CATEGORIES])
+def test_category_breadcrumbs_are_home_then_the_category_itself(site, locale, category_id):
+    url = category_url(locale, category_id)
+    title = categories(locale)[category_id]["title"]
+    page = page_at(site, url)
+    home, here = page.select("nav.hc-breadcrumbs li")
+    assert (text_of(home), resolve(url, home.find("a")["href"])) == (HOME[locale], f"/{locale}/")
+    assert here.find("a") is None
+    assert text_of(here.find(attrs={"aria-current": "page"})) == title
+    (trail,) = [g for data in json_ld(page) for g in data["@graph"] if g["@type"] == "BreadcrumbList"]
+    items = trail["itemListElement"]
+    assert [(i["position"], i["name"], i["item"]) for i in items] == [
+        (1, HOME[locale], f"{SITE_URL}/{locale}/"),
+        (2, title, SITE_URL + url),
+    ]
 
 
 @pytest.mark.parametrize(("locale", "url"), ARTICLES, ids=[u for _, u in ARTICLES])
@@ -311,3 +333,59 @@ def test_link_to_a_missing_step_fails_the_strict_build_naming_file_and_anchor(tm
     warnings = [m for m in messages if m.startswith("WARNING")]
     named = [w for w in warnings if "sv/e-post/other.md" in w and "step-9" in w]
     assert named, warnings
+
+
+# -- a category a locale lacks ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def lacking(tmp_path_factory) -> Built:
+    source = "---\nid: publish\ntitle: Publicera\ncategory: websites\ntags: [x]\n---\nText.\n"
+    record, _ = read_article("sv/webbplatser/publicera.md", "sv", "sv/webbplatser/publicera/", source)
+    assert record is not None
+    stamp = yaml.safe_dump({"translated_from": {"locale": "sv", "article": record.fingerprint, "steps": {}}})
+    files = {
+        "sv/categories.yml": "email:\n  title: E-post\nwebsites:\n  slug: webbplatser\n  title: Webbplatser\n"
+        "  description: Bygg och publicera.\n",
+        "sv/webbplatser/publicera.md": source,
+        "sv/webbplatser/ssl.md": "---\nid: ssl\ntitle: SSL\ncategory: websites\ntags: [x]\n---\nText.\n",
+        "en/websites/publish.md": f"---\nid: publish\ntitle: Publish\ncategory: websites\n{stamp}---\nText.\n",
+    }
+    project = write_project(tmp_path_factory.mktemp("lacking"), files)
+    return build_project(project / "mkdocs.yml", project / "site")
+
+
+def test_a_category_a_locale_lacks_is_one_warning(lacking):
+    assert lacking.warnings() == [
+        "WARNING: helpcenter: en/categories.yml: lacks the category 'websites' that sv articles use: its pages "
+        "show the sv title 'Webbplatser' meanwhile; add websites: with a 'title' in this locale's words"
+    ]
+
+
+def swedish_in_english() -> str:
+    return f"({Locale.parse('sv').get_display_name(Locale.parse('en'))})".replace("(", "(in ", 1)
+
+
+@pytest.mark.parametrize(
+    ("url", "where"),
+    [
+        ("/en/webbplatser/", "article h1"),
+        ("/en/webbplatser/", "nav.hc-breadcrumbs [aria-current]"),
+        ("/en/", ".hc-home section:last-of-type h2"),  # after the locale's own categories
+        ("/en/websites/publish/", "nav.hc-breadcrumbs li:nth-of-type(2)"),  # a translation in that category
+        ("/en/webbplatser/ssl/", "nav.hc-breadcrumbs li:nth-of-type(2)"),  # an untranslated one
+    ],
+)
+def test_its_pages_show_the_source_title_marked_with_its_language(lacking, url, where):
+    element = page_at(lacking.site, url).select_one(where)
+    assert element is not None, url
+    assert text_of(element) == f"Webbplatser {swedish_in_english()}"
+    assert element.select_one("[lang=sv]").get_text() == "Webbplatser"
+
+
+def test_its_listing_lists_the_locales_articles(lacking):
+    page = page_at(lacking.site, "/en/webbplatser/")
+    links = page.select(".hc-listing__link")
+    assert [(text_of(a), a.get("lang")) for a in links] == [("Publish", None), ("SSL", "sv")]  # SSL: untranslated
+    assert page.select_one(".hc-category__description[lang=sv]").get_text() == "Bygg och publicera."
+    assert page_at(lacking.site, "/sv/webbplatser/").select_one("article h1 [lang]") is None  # the source's own

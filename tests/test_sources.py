@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import textwrap
 import time
 
@@ -121,6 +122,70 @@ def test_load_front_matter_problems_name_file_and_line(front, line):
         assert message.startswith(f"{PATH}:{line}: ")
 
 
+WORDS = [
+    # front matter, the values as the editor wrote them
+    ("tags: [webbplats, 500, 503]\n", {"tags": ["webbplats", "500", "503"]}),
+    ("tags: [no, on, yes, off, true]\n", {"tags": ["no", "on", "yes", "off", "true"]}),
+    ("title: 2026\n", {"title": "2026"}),
+    ("title: no\nsummary: 1.50\ncategory: 0x1F\n", {"title": "no", "summary": "1.50", "category": "0x1F"}),
+    ("related: [2026-10-14, 12:30]\nstatus: [On]\n", {"related": ["2026-10-14", "12:30"], "status": ["On"]}),
+    ("summary:\ntags: [~]\n", {"summary": None, "tags": [None]}),  # no value is still no value
+    ("tags: ['no', \"500\"]\n", {"tags": ["no", "500"]}),
+    ("updated: 2026-10-14\n", {"updated": datetime.date(2026, 10, 14)}),  # a date field stays a date
+    ("type: guide\nid: 42\n", {"type": "guide", "id": 42}),  # not a text field: YAML's value, refused later
+]
+
+
+@pytest.mark.parametrize(("front", "expected"), WORDS, ids=[f[:24] for f, _ in WORDS])
+def test_text_fields_keep_the_words_as_written(front, expected):
+    assert load_front_matter(PATH, front) == (expected, [])
+
+
+def test_a_category_title_yaml_refuses_gets_the_quoted_way_to_write_it():
+    _categories, problems = read_categories("sv/categories.yml", "sv", "email:\n  title: E-post: allt\n")
+    assert [str(p) for p in problems] == [
+        "sv/categories.yml:2: the file is not valid YAML: mapping values are not allowed in this context; "
+        'if it is text, put it in quotes: title: "E-post: allt"'
+    ]
+
+
+def test_category_files_keep_their_words():
+    categories, problems = read_categories(
+        "sv/categories.yml", "sv", "no:\n  title: on\n  slug: '500'\n2026:\n  title: 2026\n"
+    )
+    assert problems == []
+    assert [(c.id, c.title, c.slug) for c in categories] == [("no", "on", "500"), ("2026", "2026", "2026")]
+
+
+QUOTING = [
+    # front matter, the line, the message after "front matter is not valid YAML: "
+    (
+        "id: a\ntitle: Fel: 500\n",
+        3,
+        'mapping values are not allowed in this context; if it is text, put it in quotes: title: "Fel: 500"',
+    ),
+    (
+        'id: a\ntitle: [Beta] Webb "mail"\n',
+        3,
+        'did not find expected key; if it is text, put it in quotes: title: "[Beta] Webb \\"mail\\""',
+    ),
+    (
+        "id: a\nsummary: @home är bäst\n",
+        3,
+        'found character that cannot start any token; if it is text, put it in quotes: summary: "@home är bäst"',
+    ),
+    ("id: a\ntitle: T\ntags: [x, y\nsummary: S\n", 5, "did not find expected ',' or ']'"),  # the mistake is above
+    ("id: a\n\tsummary: tab\n", 3, "found a tab character that violates indentation"),
+]
+
+
+@pytest.mark.parametrize(("front", "line", "message"), QUOTING, ids=[m[:30] for _, _, m in QUOTING])
+def test_a_value_yaml_refuses_gets_the_quoted_way_to_write_it(front, line, message):
+    data, problems = load_front_matter(PATH, front)
+    assert data == {}
+    assert [str(p) for p in problems] == [f"{PATH}:{line}: front matter is not valid YAML: {message}"]
+
+
 # -- validate_meta -------------------------------------------------------------------------------
 
 BAD_VALUES = [
@@ -151,6 +216,37 @@ def test_validate_meta_problem_names_file_key_and_line(front, key, line):
     message = str(problems[0])
     assert message.startswith(f"{PATH}:{line}: ")
     assert f"'{key}'" in message
+
+
+WHAT_TO_WRITE = [
+    # front matter, the one message (after "sv/x.md:")
+    ("title: T\n", "1: front matter 'id' is required: add a line such as id: webmail-login"),
+    ("id: x\ntitle: T\ncatgory: email\n", "4: unknown front matter key 'catgory'; did you mean 'category'?"),
+    (
+        "id: x\ntitle: T\ncolour: red\n",
+        "4: unknown front matter key 'colour'; the keys are id, title, summary, type, category, tags, related, "
+        "status, updated",
+    ),
+    ("id: x\ntitle: T\ntags: webbmail\n", "4: front matter 'tags': write a list: tags: [webbmail]"),
+    ("id: x\ntitle: T\nstatus: Webmail\n", "4: front matter 'status': write a list: status: [Webmail]"),
+    ("id: x\ntitle: T\ntags: [a, '']\n", "4: front matter 'tags': an item of the list is empty: remove it"),
+    (
+        "id: x\ntitle: T\ncategory: [email]\n",
+        "4: front matter 'category': write one value, not a list: category: email",
+    ),
+    ("id: 42\ntitle: T\n", "2: front matter 'id': write it in quotes: id: '42'"),
+    ("id: x\ntitle: ''\n", "3: front matter 'title': empty; write e.g. title: Jag kan inte logga in på Webbmail"),
+    (
+        "id: x\ntitle: T\nsummary: {a: b}\n",
+        "4: front matter 'summary': write one value, not keys under it, e.g. summary: Så felsöker du steg för steg.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("front", "message"), WHAT_TO_WRITE, ids=[m[:40] for _, m in WHAT_TO_WRITE])
+def test_a_front_matter_mistake_says_what_to_write(front, message):
+    _article, problems = read_article(PATH, "sv", "sv/x/", f"---\n{front}---\nText.\n")
+    assert [str(p) for p in problems] == [f"{PATH}:{message}"]
 
 
 @pytest.mark.parametrize("front", ["id: Bad Id\ntitle: T\n", "id: x\ntitle: ''\n", "id: x\n"])

@@ -208,3 +208,26 @@ class CategoryMeta(Config):
     title = _Text(required=True)
     description = c.Optional(_Text())
     slug = c.Optional(c.Type(str))
+
+
+EXAMPLES: dict[type[Config], dict[str, str]] = {
+    ArticleMeta: {
+        "id": "webmail-login",
+        "title": "Jag kan inte logga in på Webbmail",
+        "summary": "Så felsöker du steg för steg.",
+        "type": "guide",
+        "category": "email",
+        "tags": "[webbmail, inloggning]",
+        "related": "[email-intro]",
+        "status": "[Webmail]",
+        "updated": "2026-10-14",
+    },
+    HomeMeta: {
+        "title": "Hjälpcenter",
+        "summary": "Svar på dina frågor om e-post, domäner och webbplatser.",
+        "tags": "[hjälp, support]",
+        "updated": "2026-10-14",
+    },
+    CategoryMeta: {"title": "E-post", "description": "Skapa e-postkonton och läs din e-post.", "slug": "e-post"},
+}
+"""A value of each key of each schema, for messages that say what to write."""

@@ -13,14 +13,14 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from markdown.extensions.toc import slugify as toc_slugify
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
-from . import site, translations
+from . import references, translations
 from .locales import Catalogs
 from .problems import Problem, quote
-from .related import check_references
-from .sources import CATEGORIES, HOME, HelpCenter, SourceFile, build_help_center
+from .sources import CATEGORIES, HOME, HelpCenter, Slugify, SourceFile, build_help_center
 
 UrlOf = Callable[[str], str]
 """The URL the site gives a source path (``sv/e-post/index.md`` -> ``sv/e-post/``)."""
@@ -128,13 +128,24 @@ def read_files(files: Iterable[File], locales: Collection[str], default_locale: 
     return reading
 
 
+def heading_ids(config: MkDocsConfig) -> tuple[Slugify, str]:
+    """How this site's ``toc`` extension turns a heading into its id: (slugify, separator)."""
+    toc = config.mdx_configs.get("toc", {})
+    return toc.get("slugify", toc_slugify), toc.get("separator", "-")
+
+
 def read_help_center(
-    files: Iterable[File], locales: Collection[str], default_locale: str, docs_dir: str, url_of: UrlOf
+    files: Iterable[File],
+    locales: Collection[str],
+    default_locale: str,
+    docs_dir: str,
+    url_of: UrlOf,
+    ids: tuple[Slugify, str] = (toc_slugify, "-"),
 ) -> tuple[HelpCenter, list[File]]:
     """The model of the help center, and the files the site must leave out.
 
     One URL, one page: a file whose URL another file has is named and left out before anything
-    reads it."""
+    reads it. ``ids`` is how headings get their ids (``heading_ids``), for the link checks."""
     files = list(files)
     _, clashes = claim_files((file.src_uri for file in files), url_of)
     losers = {problem.path for problem in clashes}
@@ -143,14 +154,18 @@ def read_help_center(
     center.problems[:0] = [*clashes, *reading.problems]
     # A draft translation is the translator's, not the readers': they get the fallback until it is marked.
     unbuilt = losers | {draft.src_uri for draft in center.drafts.values()}
-    return center, [*(f for f in files if f.src_uri in unbuilt), *reading.dropped]
+    left_out = [*(f for f in files if f.src_uri in unbuilt), *reading.dropped]
+    center.files = frozenset(f.src_uri for f in files) - {f.src_uri for f in left_out}
+    center.slugify, center.separator = ids
+    return center, left_out
 
 
 def problems(center: HelpCenter) -> list[Problem]:
     """Every problem of the sources the build warns about (so ``--strict`` fails), in one list."""
     found = list(center.problems)
-    found += [_kind(p, "dangling-related") for p in check_references(center)]
-    found += [_kind(p, "unknown-category") for p in site.check_categories(center)]
+    found += references.check_related(center)
+    found += references.check_categories(center)
+    found += references.check_links(center)
     found += [_kind(p, "translation") for p in translations.check(center)]
     for locale in center.locales:
         if locale not in center.homes:

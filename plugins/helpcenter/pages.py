@@ -27,7 +27,7 @@ from .intake import UrlOf, claim_files
 from .locales import Catalogs, LocaleInfo
 from .rendering import ListEntry, Renderer
 from .site import CategoryListing
-from .sources import Article, HelpCenter, Home, Problem
+from .sources import Article, Category, HelpCenter, Home, Problem
 
 RelatedOf = Callable[[Article], Sequence[Article]]
 """An article's related articles (editor picks first), each in the article's own locale or a fallback."""
@@ -374,7 +374,8 @@ class Composer:
                 top, json_ld = self.breadcrumbs(record, here, html)
                 entries = [self.entry(r, here) for r in record.entries]
                 category = record.listing.category
-                listing = self.renderer.render(locale, "category.html", category=category, entries=entries)
+                mark = self.language_mark(category)
+                listing = self.renderer.render(locale, "category.html", category=category, entries=entries, mark=mark)
                 return Composed(top + html + listing, json_ld=json_ld)
             case HomePage():
                 return Composed(html + self.home(record, here))
@@ -382,25 +383,43 @@ class Composer:
                 return Composed(html)
 
     def breadcrumbs(self, record: ShownArticle | CategoryPage, here: str, html: str) -> tuple[str, str]:
-        """Home › Category › Article as links (and the page heading), and as JSON-LD."""
+        """Home › Category › Article (a category page: Home › Category) as links, the current page
+        last and not a link (and the page heading), and as JSON-LD."""
         locale = record.locale
         crumbs = [site.Crumb(self.catalogs.get(locale).gettext("Home"), self.plan.home_url(locale))]
+        marks: list[dict[str, str] | None] = [None]
+        article: Article | None = None
         if isinstance(record, ShownArticle):
-            article: Article | None = record.article
-            category, title = record.category, record.article.meta.title
+            article, title = record.article, record.article.meta.title
+            if record.category is not None:
+                crumbs.append(site.Crumb(record.category.category.title, self.url_of(record.category.src_uri)))
+                marks.append(self.language_mark(record.category.category))
+            mark = None
         else:
-            article, category, title = None, record.listing, record.listing.category.title
-        if category is not None:
-            crumbs.append(site.Crumb(category.category.title, self.url_of(category.src_uri)))
+            title = record.listing.category.title
+            mark = self.language_mark(record.listing.category)
         crumbs.append(site.Crumb(title, here))
         language = self.locales[article.locale].html_lang if article is not None else None
         links = self.renderer.render(
             locale,
             "breadcrumbs.html",
-            crumbs=[{"name": c.name, "href": get_relative_url(c.url, here)} for c in crumbs],
+            crumbs=[
+                {"name": c.name, "href": get_relative_url(c.url, here), "mark": m}
+                for c, m in zip(crumbs, [*marks, mark], strict=True)
+            ],
             heading=None if "<h1" in html else title,
+            mark=mark,
         )
         return links, site.json_ld(crumbs, self.base, article, language)
+
+    def language_mark(self, category: Category) -> dict[str, str] | None:
+        """For a category shown with another locale's words: their ``lang`` and "in Swedish"."""
+        if category.language is None:
+            return None
+        reader, words = self.locales[category.locale], self.locales[category.language]
+        language = words.babel.get_display_name(reader.babel) or category.language
+        note = self.catalogs.get(category.locale).gettext("in %(language)s") % {"language": language}
+        return {"lang": words.html_lang, "note": note}
 
     def notices(self, record: ShownArticle, here: str) -> str:
         """The update date, and what the reader should know about the translation."""
@@ -460,6 +479,7 @@ class Composer:
             sections.append(
                 {
                     "category": category.listing.category,
+                    "mark": self.language_mark(category.listing.category),
                     "href": get_relative_url(category.url, here),
                     "entries": [self.entry(r, here) for r in shown],
                     "more": len(category.entries) > len(shown),

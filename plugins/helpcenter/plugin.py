@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
 from mkdocs.utils.templates import TemplateContext
 
-from . import intake, outputs, translations
+from . import intake, outputs, report, translations
 from .config import LOCALE_PATTERN, HelpcenterConfig
 from .guide import GuideContext, GuideExtension
 from .locales import CatalogError, Catalogs, LocaleInfo, locale_info, package_catalog_dir, theme_language
@@ -44,11 +44,12 @@ from .pages import (
     SourcePage,
     plan_site,
 )
+from .preview import ProblemBox, serve_locale_404s
 from .progress import progress_rows
 from .related import RelatedIndex, Weights
 from .rendering import Renderer, text
 from .served import bundle
-from .sources import Article, HelpCenter
+from .sources import Article, HelpCenter, split_front_matter
 from .status.placement import StatusExtension
 from .status.widget import StatusPages
 
@@ -83,6 +84,16 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         self.env: Environment | None = None
         self.extras: dict[str, dict[str, Any]] = {}
         """Per page, what on_page_content computed for the templates (related, JSON-LD)."""
+        self.serving = False
+        self.problem_box: ProblemBox | None = None
+        """Under ``mkdocs serve``: each page's problems, shown at its top."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"  # the instance lives on across the dev server's rebuilds
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        serve_locale_404s(server, self.locales)
+        return server
 
     # -- configuration -------------------------------------------------------------------
 
@@ -109,10 +120,10 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         config.extra_css.append(f"{ASSET_DIR}/helpcenter.css")
         config.extra_javascript.append(ExtraScriptValue(f"{ASSET_DIR}/helpcenter.js"))
         self._theme_hooks(config)
-        # A broken internal link or anchor (e.g. a guide's #step-9) is an author mistake: warn, so --strict fails.
+        # Links and anchors are checked on the sources (references.check_links: file:line, a hint, once per
+        # file, as helpcenter check does); MkDocs's own check would repeat them per fallback copy, without a line.
         links = config.validation.links
-        links.not_found = max(links.not_found, logging.WARNING)
-        links.anchors = max(links.anchors, logging.WARNING)
+        links.not_found = links.anchors = logging.DEBUG
         if not config.site_url:
             log.warning(
                 "helpcenter: site_url is not set in mkdocs.yml: pages get no canonical URL, "
@@ -187,7 +198,9 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             return files
         url_of = intake.page_urls(config)
         default, docs = self.config.default_locale, config.docs_dir
-        center, dropped = intake.read_help_center(files, self.locales, default, docs, url_of)
+        center, dropped = intake.read_help_center(
+            files, self.locales, default, docs, url_of, intake.heading_ids(config)
+        )
         for file in dropped:
             files.remove(file)
         for problem in intake.problems(center):
@@ -218,6 +231,8 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         # Loaded in <head> before the theme's bundle (see theme/partials/integrations/analytics.html).
         files.append(File.generated(config, f"{ASSET_DIR}/theme-shim.js", content=bundle(["theme-shim.js"])))
         self.center, self.plan = center, plan
+        found = report.findings(center, plan.problems) if self.serving else None
+        self.problem_box = ProblemBox(found, self.renderer) if found is not None else None
         self.composer = Composer(plan, self.locales, self.catalogs, self.renderer, config.site_url, url_of)
         return files
 
@@ -288,6 +303,8 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
                 # The home's own title names the locale's site (the header); the page is "Home".
                 page.meta = _safe_meta(self.catalogs.get(record.locale).gettext("Home"), home.summary)
             case _:
+                if not page.meta:  # front matter MkDocs could not read is reported, never shown as text
+                    markdown = split_front_matter(markdown)[1]
                 title = page.meta.get("title")
                 page.meta = _safe_meta(title if isinstance(title, str) else None, None)
         self.status_extension.current = self.status.context(record.locale, page.url, components)
@@ -324,7 +341,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             html = self.status.banner(record.locale, status.components) + html
         composed = self.composer.compose(record, page.url, html)
         self.extras[record.src_uri] = {"related": composed.related, "json_ld": composed.json_ld}
-        return composed.html
+        return (self.problem_box.html(record) if self.problem_box else "") + composed.html
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 QUOTE_LIMIT = 80
@@ -13,8 +15,9 @@ MAX_DEPTH = 20
 
 ERROR = "error"
 """A problem the build warns about (so ``mkdocs build --strict`` fails) and ``helpcenter check`` reports."""
-ADVICE = "warning"
-"""An editorial hint only ``helpcenter check`` gives (orphans, missing tags): the build stays quiet."""
+ADVICE = "suggestion"
+"""An editorial hint only ``helpcenter check --suggestions`` gives (orphans, one-way related pairs,
+missing tags): nothing breaks for a reader, so the build stays quiet and plain ``check`` does not count it."""
 
 
 def quote(value: object, limit: int = QUOTE_LIMIT) -> str:
@@ -23,6 +26,17 @@ def quote(value: object, limit: int = QUOTE_LIMIT) -> str:
     cut = len(text) > limit
     shown = repr(text[:limit])
     return shown[:-1] + "…" + shown[-1] if cut else shown
+
+
+def did_you_mean(word: str, known: Iterable[str], template: str = "{}") -> str:
+    """``did you mean 'x'?`` from the known name closest to ``word`` (``'x' or 'y'`` when two are as
+    close), each written out with ``template``; empty when none is close."""
+    close = difflib.get_close_matches(word, set(known), n=2, cutoff=0.6)
+    if not close:
+        return ""
+    score = {c: difflib.SequenceMatcher(None, word, c).ratio() for c in close}
+    best = sorted(c for c in close if score[c] == score[close[0]])
+    return "did you mean " + " or ".join(quote(template.format(c)) for c in best) + "?"
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import get_files
 
 from .config import HelpcenterConfig
-from .intake import page_urls, read_help_center
+from .intake import heading_ids, page_urls, read_help_center
 from .pages import SitePlan, plan_site
 from .sources import HelpCenter
 
@@ -64,7 +64,8 @@ def load_project(config_file: str | Path = "mkdocs.yml") -> Project:
     locales = list(settings.locales) or [settings.default_locale]
     url_of = page_urls(config)
     files = get_files(config)
-    center, dropped = read_help_center(files, locales, settings.default_locale, config.docs_dir, url_of)
+    ids = heading_ids(config)
+    center, dropped = read_help_center(files, locales, settings.default_locale, config.docs_dir, url_of, ids)
     # The plan's own problems (a category or an untranslated page on a URL that is taken), as the build finds them.
     taken = {file.src_uri for file in files} - {file.src_uri for file in dropped}
     plan = plan_site(center, locales, url_of, taken, fallbacks=settings.fallback)

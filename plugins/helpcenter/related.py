@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .config import RelatedOptions
-from .sources import Article, HelpCenter, Problem
+from .sources import Article, HelpCenter
 
 _WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
 
@@ -163,28 +163,3 @@ class RelatedIndex:
         translations = self.center.translations(article_id)
         default = translations.get(self.center.default_locale)
         return default or next(iter(translations.values()), None)
-
-
-def check_references(center: HelpCenter) -> list[Problem]:
-    """Dangling and self references in ``related``."""
-    known = set(center.ids())
-    problems = []
-    for article in center.articles.values():
-        for pick in article.meta.related:
-            if pick == article.id:
-                problems.append(
-                    Problem(
-                        article.src_uri,
-                        f"front matter 'related': lists the article itself ('{pick}')",
-                        article.line("related"),
-                    )
-                )
-            elif pick not in known:
-                problems.append(
-                    Problem(
-                        article.src_uri,
-                        f"front matter 'related': no article has the id '{pick}'",
-                        article.line("related"),
-                    )
-                )
-    return problems

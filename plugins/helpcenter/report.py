@@ -1,9 +1,11 @@
 """``helpcenter check``: the editors' report on the whole help center.
 
-Errors (non-zero exit): anything a strict build would fail on in the sources
-(invalid front matter, dangling or self ``related`` ids, unknown categories).
-Warnings: orphans (no category lists them and nothing links to them),
-one-way related pairs, articles without tags, guides without checks.
+Errors (non-zero exit): exactly what a strict build warns about, from the same functions
+(invalid front matter, broken links and anchors, dangling or self ``related`` ids, unknown
+categories), each once, at the file and line the editor wrote.
+Suggestions, listed only with ``--suggestions`` and never counted as errors: orphans (no
+category lists them and nothing links to them), one-way related pairs, articles without tags,
+guides without checks.
 """
 
 from __future__ import annotations
@@ -32,9 +34,11 @@ def findings(center: HelpCenter, build_problems: Iterable[Problem] = ()) -> list
         for pick in article.meta.related:
             linked.add((article.locale, pick))
     for article in sorted(center.articles.values(), key=lambda a: a.src_uri):
-        listed = bool(article.meta.category) and article.meta.category in center.categories.get(article.locale, {})
-        if not listed and (article.locale, article.id) not in linked:
-            found.append(_advice(article.src_uri, "no category lists it and no article links to it", "orphan"))
+        if not article.meta.category:  # an unknown category is an error (the build's)
+            ids = ", ".join(center.categories.get(article.locale, {})) or f"none yet in {article.locale}/categories.yml"
+            unlinked = "" if (article.locale, article.id) in linked else ", and no article lists it as related"
+            message = f"has no 'category': no category page or home page lists it{unlinked}; add 'category:' ({ids})"
+            found.append(_advice(article.src_uri, message, "orphan"))
         for pick in article.meta.related:
             other = center.article(article.locale, pick)
             if other is not None and article.id not in other.meta.related:
@@ -76,22 +80,36 @@ def _cmd_check(args: argparse.Namespace) -> int:
     project = load_project(args.config_file)
     result = project_findings(project)
     errors = sum(1 for f in result if f.level == ERROR)
+    suggestions = len(result) - errors
+    shown = result if args.suggestions else [f for f in result if f.level == ERROR]
     if args.format == "json":
         payload: dict[str, Any] = {
             "errors": errors,
-            "warnings": len(result) - errors,
-            "findings": [_json(f) for f in result],
+            "suggestions": suggestions,
+            "findings": [_json(f) for f in shown],
         }
         print(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
-        for finding in result:
+        for finding in shown:
             print(_line(finding))
-        print(f"{errors} errors, {len(result) - errors} warnings in {len(project.center.articles)} articles")
+        articles = len(project.center.articles)
+        if args.suggestions:
+            print(f"{errors} errors, {suggestions} suggestions in {articles} articles")
+        else:
+            more = f"; {suggestions} suggestions (helpcenter check --suggestions lists them)" if suggestions else ""
+            print(f"{errors} errors in {articles} articles{more}")
     return 1 if errors else 0
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = commands.add_parser("check", help="editors' report: broken references, orphans, missing tags and checks")
+    parser = commands.add_parser(
+        "check", help="editors' report: what the build warns about; --suggestions: orphans, missing tags, …"
+    )
     parser.add_argument("-f", "--config-file", default="mkdocs.yml")
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--suggestions",
+        action="store_true",
+        help="also list editorial suggestions (orphans, one-way related pairs, missing tags); never errors",
+    )
     parser.set_defaults(handler=_cmd_check, prog=parser.prog)

@@ -7,11 +7,11 @@ glue turns into MkDocs objects and the renderer into HTML.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from jinja2.utils import htmlsafe_json_dumps
 
-from .sources import Article, Category, HelpCenter, Problem
+from .sources import Article, Category, HelpCenter
 
 HOME_ARTICLES = 5
 """Articles shown per category on a home page."""
@@ -31,15 +31,30 @@ def listing_order(article: Article) -> tuple[int, str, str]:
     return (0 if article.is_guide else 1, article.meta.title.casefold(), article.id)
 
 
+def missing_categories(center: HelpCenter, locale: str) -> list[Category]:
+    """The source locale's categories its articles use that ``locale``'s categories file lacks,
+    in the source's order: each shown in ``locale`` with the source's words, marked."""
+    source = center.default_locale
+    own = center.categories.get(locale, {})
+    used = {a.meta.category for a in center.articles.values() if a.locale == source}
+    return [
+        replace(category, locale=locale, order=len(own) + category.order, language=source)
+        for category in sorted(center.categories.get(source, {}).values(), key=lambda c: c.order)
+        if locale != source and category.id in used and category.id not in own
+    ]
+
+
 def category_listings(center: HelpCenter) -> dict[str, list[CategoryListing]]:
-    """Every locale's category pages, in the order of its categories file."""
+    """Every locale's category pages, in the order of its categories file (then the categories it
+    lacks, with the source locale's words: ``missing_categories``)."""
     members: dict[tuple[str, str], list[Article]] = defaultdict(list)
     for article in center.articles.values():
         if article.meta.category:
             members[(article.locale, article.meta.category)].append(article)
     pages: dict[str, list[CategoryListing]] = {}
     for locale in center.locales:
-        categories = sorted(center.categories.get(locale, {}).values(), key=lambda c: c.order)
+        own = sorted(center.categories.get(locale, {}).values(), key=lambda c: c.order)
+        categories = [*own, *missing_categories(center, locale)]
         pages[locale] = [
             CategoryListing(
                 category=c,
@@ -49,22 +64,6 @@ def category_listings(center: HelpCenter) -> dict[str, list[CategoryListing]]:
             for c in categories
         ]
     return pages
-
-
-def check_categories(center: HelpCenter) -> list[Problem]:
-    """Articles naming a category their locale's categories file does not define."""
-    problems = []
-    for article in center.articles.values():
-        category = article.meta.category
-        if category and category not in center.categories.get(article.locale, {}):
-            problems.append(
-                Problem(
-                    article.src_uri,
-                    f"front matter 'category': '{category}' is not in {article.locale}/categories.yml",
-                    article.line("category"),
-                )
-            )
-    return problems
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,16 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from markdown.extensions.attr_list import AttrListTreeprocessor
+from markdown.extensions.toc import slugify as toc_slugify
 
-from .config import SLUG_PATTERN, ArticleMeta, CategoryMeta, HomeMeta
-from .problems import ADVICE, ERROR, MAX_DEPTH, Problem, quote
+from .config import EXAMPLES, SLUG_PATTERN, ArticleMeta, CategoryMeta, HomeMeta
+from .problems import ADVICE, ERROR, MAX_DEPTH, QUOTE_LIMIT, Problem, did_you_mean, quote
 
 __all__ = ["ADVICE", "ERROR", "Problem", "quote"]  # re-exported: the model's modules report with them
 
@@ -37,6 +38,19 @@ HEADING_ATTRS: re.Pattern[str] = AttrListTreeprocessor.HEADER_RE
 _CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
 _HR = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _CHECK = re.compile(r"^[-*+][ \t]+\[([ xX])\][ \t]+(.*)$")
+_HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+(.*?)[ \t]*$")
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
+_INLINE_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
+"""``[text](target "title")`` and ``![alt](src)``: group 1 is the target."""
+_LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)>?")
+_ATTR_ID = re.compile(r"\{:?[^}\n]*?#([\w-]+)[^}\n]*\}")
+_HTML_ID = re.compile(r"""\b(?:id|name)=["']([^"']+)["']""")
+_KEY_VALUE = re.compile(r"^[ \t]*([A-Za-z_][\w-]*):[ \t]+(\S.*?)[ \t]*$")
+_NULL = re.compile(r"~|null|Null|NULL|")
+_STR = "tag:yaml.org,2002:str"
+ARTICLE_TEXTS = frozenset({"title", "summary", "category", "tags", "related", "status"})
+"""Front-matter fields that are text: their plain values are read as written (``tags: [no, 500]``)."""
+CATEGORY_TEXTS = frozenset({"title", "description", "slug"})
 
 
 @dataclass(frozen=True)
@@ -60,6 +74,32 @@ class Step:
     checks: tuple[Check, ...]
     fingerprint: str
     line: int
+
+
+class Link(NamedTuple):
+    """A link an editor wrote in a page's Markdown: its line in the file, and its target as written."""
+
+    line: int
+    target: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading of a page's Markdown (``#`` to ``######``), with its ``{#anchor}`` when it has one."""
+
+    line: int
+    text: str
+    anchor: str | None
+
+
+@dataclass(frozen=True)
+class References:
+    """What the reference checks need of a page's Markdown: its links, headings and explicit ids."""
+
+    links: tuple[Link, ...] = ()
+    headings: tuple[Heading, ...] = ()
+    ids: frozenset[str] = frozenset()
+    """Ids written out: ``{#id}`` of attr_list, ``id="…"`` in HTML."""
 
 
 @dataclass(frozen=True)
@@ -97,6 +137,7 @@ class Article:
     words: Mapping[str, int] = field(default_factory=dict)
     """Words of each part (``title``, ``summary``, ``intro``, ``step:<anchor>``, ``closing``): what a
     translator has to translate."""
+    references: References = References()
 
     @property
     def id(self) -> str:
@@ -124,6 +165,9 @@ class Category:
     description: str | None
     slug: str
     order: int
+    language: str | None = None
+    """Set when this locale's ``categories.yml`` lacks the category: the locale whose title and
+    description are shown instead (the source locale's), marked with that language."""
 
 
 @dataclass(frozen=True)
@@ -135,6 +179,11 @@ class Home:
     url: str
     title: str | None
     summary: str | None
+    references: References = References()
+
+
+Slugify = Callable[[str, str], str]
+"""How the site turns a heading's text into its id (the ``toc`` extension's ``slugify``)."""
 
 
 @dataclass
@@ -150,6 +199,11 @@ class HelpCenter:
     drafts: dict[tuple[str, str], Article] = field(default_factory=dict)
     """Scaffolded translations not yet marked done, by (locale, id): no reader sees them."""
     problems: list[Problem] = field(default_factory=list)
+    files: frozenset[str] = frozenset()
+    """Every file of the content folder the site publishes (links may point at any of them)."""
+    slugify: Slugify = toc_slugify
+    separator: str = "-"
+    """The ``toc`` extension's ``slugify`` and ``separator``: how headings get their ids."""
 
     def article(self, locale: str, article_id: str) -> Article | None:
         return self.by_id.get(locale, {}).get(article_id)
@@ -256,22 +310,81 @@ def _unreadable_value(front: str) -> tuple[str | None, int | None]:
     return None, None
 
 
-def _yaml_error(path: str, what: str, error: yaml.YAMLError, first_line: int) -> Problem:
+def quoting_hint(text: str, error: yaml.YAMLError) -> str:
+    """How to write a ``key: value`` line YAML refused as text (empty when the mistake is elsewhere).
+
+    ``title: Fel: 500`` -> ``; if it is text, put it in quotes: title: "Fel: 500"``.
+    """
+    mark = getattr(error, "problem_mark", None)
+    if mark is None:
+        return ""
+    lines = text.splitlines()
+    match = _KEY_VALUE.match(lines[mark.line]) if mark.line < len(lines) else None
+    if match is None or mark.column < match.start(2):
+        return ""  # e.g. an unclosed list: YAML stops at the next key, but the mistake is above it
+    value = match.group(2)
+    value = value if len(value) <= QUOTE_LIMIT else value[:QUOTE_LIMIT] + "…"
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'; if it is text, put it in quotes: {match.group(1)}: "{escaped}"'
+
+
+def _yaml_error(path: str, what: str, error: yaml.YAMLError, first_line: int, text: str = "") -> Problem:
     mark = getattr(error, "problem_mark", None)
     line = mark.line + first_line if mark is not None else None
     problem = getattr(error, "problem", None) or "invalid YAML"
-    return Problem(path, f"{what} is not valid YAML: {problem}", line)
+    return Problem(path, f"{what} is not valid YAML: {problem}{quoting_hint(text, error)}", line)
 
 
-def load_yaml(path: str, text: str, first_line: int, what: str) -> tuple[Any, dict[str, int], list[Problem], bool]:
-    """Parse bounded YAML: (data, top-level key lines, problems, usable)."""
+def _keep_text(node: yaml.Node) -> None:
+    """A plain scalar (or each of a list's) keeps the text as written: ``no``, ``on``, ``500`` and
+    ``2026`` are words, not YAML 1.1's booleans and numbers; an empty value or ``~`` stays null."""
+    if isinstance(node, yaml.ScalarNode):
+        if not node.style and not _NULL.fullmatch(node.value):  # plain: libyaml says '', PyYAML None
+            node.tag = _STR
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _keep_text(item)
+
+
+def _texts_of(root: yaml.Node, keys: frozenset[str], depth: int) -> None:
+    """Mark the text fields ``keys`` of a mapping (``depth`` 1: of each mapping it holds) as text."""
+    if not isinstance(root, yaml.MappingNode):
+        return
+    for key, value in root.value:
+        if depth:
+            _keep_text(key)  # a category id such as 2026 or no is a name
+            _texts_of(value, keys, depth - 1)
+        elif isinstance(key, yaml.ScalarNode) and key.value in keys:
+            _keep_text(value)
+
+
+def _load_keeping_text(text: str, keys: frozenset[str], depth: int) -> Any:
+    """``yaml.load``, with the text fields ``keys`` read as their source text."""
+    loader = _LOADER(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None
+        _texts_of(root, keys, depth)
+        return loader.construct_document(root)
+    finally:
+        loader.dispose()
+
+
+def load_yaml(
+    path: str, text: str, first_line: int, what: str, texts: frozenset[str] = frozenset(), depth: int = 0
+) -> tuple[Any, dict[str, int], list[Problem], bool]:
+    """Parse bounded YAML: (data, top-level key lines, problems, usable).
+
+    The keys ``texts`` of the top-level mapping (``depth`` 1: of each mapping in it) keep the text
+    as written (see ``_keep_text``)."""
     try:
         lines, problems, usable = scan_yaml(path, text, first_line, what)
         if not usable:
             return None, lines, problems, False
-        return yaml.load(text, Loader=_LOADER), lines, problems, True
+        return _load_keeping_text(text, texts, depth), lines, problems, True
     except yaml.YAMLError as error:
-        return None, {}, [_yaml_error(path, what, error, first_line)], False
+        return None, {}, [_yaml_error(path, what, error, first_line, text)], False
 
 
 def load_front_matter_lines(path: str, front: str | None) -> tuple[dict[str, Any], dict[str, int], list[Problem], bool]:
@@ -279,7 +392,7 @@ def load_front_matter_lines(path: str, front: str | None) -> tuple[dict[str, Any
     if front is None:
         return {}, {}, [], True
     try:
-        data, lines, problems, usable = load_yaml(path, front, 2, "front matter")
+        data, lines, problems, usable = load_yaml(path, front, 2, "front matter", ARTICLE_TEXTS)
     except (ValueError, TypeError, OverflowError) as error:  # e.g. "updated: 2026-02-30"
         key, line = _unreadable_value(front)
         where = f"'{key}'" if key else "a value"
@@ -314,26 +427,51 @@ def validate_meta(
     config.load_dict(data)
     failed, warnings = config.validate()
     problems = []
+    options = dict(schema._schema)
+    written = [k for k in options if k != "translated_from"]  # translated_from is the tools' to write
     for key, warning in warnings:
         message = str(warning)
         if message.startswith("Unrecognised configuration name"):
-            message = f"unknown front matter key {quote(key)}"
+            hint = did_you_mean(key, written) or f"the keys are {', '.join(written)}"
+            message = f"unknown front matter key {quote(key)}; {hint}"
         else:
             message = f"front matter '{key}': {message}"
         problems.append(Problem(path, message, lines.get(key)))
     values = {k: config[k] for k in config}
-    options = dict(schema._schema)
     unusable = False
+    examples = EXAMPLES[schema]
     for key, error in failed:
         line = lines.get(key) or 1
+        example = f"{key}: {examples.get(key, '…')}"
         if key not in data:
-            problems.append(Problem(path, f"front matter '{key}' is required", line))
+            message = f"front matter '{key}' is required: add a line such as {example}"
         else:
-            problems.append(Problem(path, f"front matter '{key}': {error}", line))
+            message = f"front matter '{key}': {what_to_write(key, data[key], str(error), example)}"
+        problems.append(Problem(path, message, line))
         option = options.get(key)
         unusable = unusable or key in REQUIRED_KEYS
         values[key] = option.default if option is not None else None
     return (None if unusable else values), problems
+
+
+def what_to_write(key: str, value: object, error: str, example: str) -> str:
+    """A schema's complaint about ``key: value``, with the way to write it (``example``: ``key: value``)."""
+    if error.startswith("Expected a list of items"):
+        return f"write a list: {key}: [{_shown(value)}]"
+    if error.startswith("Expected type: <class 'str'>"):
+        if isinstance(value, list):
+            return f"write one value, not a list: {key}: {_shown(value[0])}" if value else f"write e.g. {example}"
+        if isinstance(value, dict):
+            return f"write one value, not keys under it, e.g. {example}"
+        return f"write it in quotes: {key}: '{_shown(value)}'"
+    if error == "must not be empty":
+        return "an item of the list is empty: remove it" if isinstance(value, list) else f"empty; write e.g. {example}"
+    return error
+
+
+def _shown(value: object) -> str:
+    text = str(value)
+    return text if len(text) <= QUOTE_LIMIT and "\n" not in text else quote(text)
 
 
 def _strip_heading(raw: str) -> tuple[str, str | None]:
@@ -385,6 +523,34 @@ def split_steps(body: str) -> tuple[str, list[str], str]:
             (steps[-1] if steps else intro).append(line)
         previous_blank = not line.strip()
     return "\n".join(intro).strip(), ["\n".join(step).strip() for step in steps], "\n".join(closing[1:]).strip()
+
+
+def _outside_code_spans(line: str) -> str:
+    """A Markdown line with its inline code spans blanked (a link inside backticks is code)."""
+    return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def scan_references(body: str, body_line: int = 1) -> References:
+    """The links, headings and explicit ids of a page's Markdown, outside code, with their lines."""
+    links: list[Link] = []
+    headings: list[Heading] = []
+    ids: set[str] = set()
+    lines = body.splitlines()
+    for index, (raw, code) in enumerate(zip(lines, in_fenced_code(lines), strict=True)):
+        if code:
+            continue
+        number = body_line + index
+        line = _outside_code_spans(raw)
+        heading = _HEADING.match(raw)
+        if heading:
+            text, anchor = _strip_heading(heading.group(2))
+            headings.append(Heading(number, text, anchor))
+        definition = _LINK_DEFINITION.match(line)
+        targets = [definition.group(1)] if definition else [m.group(1) for m in _INLINE_LINK.finditer(line)]
+        links += [Link(number, target) for target in targets]
+        ids.update(m.group(1) for m in _ATTR_ID.finditer(line))
+        ids.update(m.group(1) for m in _HTML_ID.finditer(line))
+    return References(tuple(links), tuple(headings), frozenset(ids))
 
 
 def scan_steps(path: str, body: str, body_line: int = 1) -> tuple[tuple[Step, ...], list[Problem]]:
@@ -483,7 +649,8 @@ def read_article(src_uri: str, locale: str, url: str, text: str) -> tuple[Articl
         steps, step_problems = scan_steps(path, body, body_line)
         problems += step_problems
         if not steps:
-            problems.append(Problem(path, "is a guide but has no steps: write each step as a '## ' heading"))
+            message = "is a guide but has no steps: write each step as a '## ' heading, or write type: article"
+            problems.append(Problem(path, message, lines.get("type")))
     article = Article(
         src_uri=src_uri,
         locale=locale,
@@ -495,6 +662,7 @@ def read_article(src_uri: str, locale: str, url: str, text: str) -> tuple[Articl
         key_lines=lines,
         parts={key: fingerprint(text) for key, text in text_parts(meta, (), body).items()},
         words={key: len(text.split()) for key, text in text_parts(meta, steps, body).items()},
+        references=scan_references(body, body_line),
     )
     return article, problems
 
@@ -511,17 +679,18 @@ def text_parts(meta: Meta, steps: Iterable[Step], body: str) -> dict[str, str]:
 
 
 def read_home(src_uri: str, locale: str, url: str, text: str) -> tuple[Home, list[Problem]]:
-    front, _body, _line = split_front_matter(text)
+    front, body, body_line = split_front_matter(text)
     data, lines, problems, _usable = load_front_matter_lines(src_uri, front)
     values, more = validate_meta(src_uri, data, lines, HomeMeta)
     values = values or {}
-    home = Home(src_uri, locale, url, values.get("title"), values.get("summary"))
+    references = scan_references(body, body_line)
+    home = Home(src_uri, locale, url, values.get("title"), values.get("summary"), references)
     return home, problems + more
 
 
 def read_categories(path: str, locale: str, text: str) -> tuple[list[Category], list[Problem]]:
     """Parse a locale's ``categories.yml`` (category id -> title, description, slug)."""
-    data, lines, problems, usable = load_yaml(path, text, 1, "the file")
+    data, lines, problems, usable = load_yaml(path, text, 1, "the file", CATEGORY_TEXTS, depth=1)
     if not usable or data is None:
         return [], problems
     if not isinstance(data, dict):
