@@ -160,9 +160,14 @@ def read_help_center(
     return center, left_out
 
 
-def problems(center: HelpCenter) -> list[Problem]:
-    """Every problem of the sources the build warns about (so ``--strict`` fails), in one list."""
+def problems(center: HelpCenter, status_feed: bool = True) -> list[Problem]:
+    """Every problem of the sources the build warns about (so ``--strict`` fails), in one list.
+
+    ``status_feed``: whether mkdocs.yml configures a status feed (``status.url``); without one,
+    what asks for the live status widget is a problem of its own."""
     found = list(center.problems)
+    if not status_feed:
+        found += _feedless(center)
     found += references.check_related(center)
     found += references.check_categories(center)
     found += references.check_links(center)
@@ -176,6 +181,33 @@ def problems(center: HelpCenter) -> list[Problem]:
                     kind="missing-home",
                 )
             )
+    return found
+
+
+def _feedless(center: HelpCenter) -> list[Problem]:
+    """Status components and ``/// status`` blocks in a site without a status feed."""
+    setting = "mkdocs.yml sets no plugins.helpcenter.status.url"
+    found = []
+    for article in sorted(center.articles.values(), key=lambda a: a.src_uri):
+        if article.meta.status:
+            found.append(
+                Problem(
+                    article.src_uri,
+                    f"front matter lists status components ({', '.join(article.meta.status)}) but {setting}; no "
+                    "live status is shown: set status.url (and status.page) there, or remove 'status'",
+                    article.line("status"),
+                    kind="status",
+                )
+            )
+        found += [
+            Problem(
+                article.src_uri,
+                f"'/// status' block but {setting}; the block is left out: set status.url there, or remove the block",
+                line,
+                kind="status",
+            )
+            for line in article.status_blocks
+        ]
     return found
 
 

@@ -203,7 +203,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         )
         for file in dropped:
             files.remove(file)
-        for problem in intake.problems(center):
+        for problem in intake.problems(center, status_feed=self.status.enabled):
             log.warning(str(problem))
 
         related = RelatedIndex(center, Weights.of(self.config.related))
@@ -336,8 +336,6 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         if record is None:
             return html
         if status is not None:
-            source = record.article.src_uri if isinstance(record, ShownArticle) else record.src_uri
-            self.status.report(source, status)
             html = self.status.banner(record.locale, status.components) + html
         composed = self.composer.compose(record, page.url, html)
         self.extras[record.src_uri] = {"related": composed.related, "json_ld": composed.json_ld}

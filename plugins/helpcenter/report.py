@@ -22,13 +22,13 @@ from .project import Project, load_project
 from .sources import HelpCenter
 
 
-def findings(center: HelpCenter, build_problems: Iterable[Problem] = ()) -> list[Problem]:
+def findings(center: HelpCenter, build_problems: Iterable[Problem] = (), status_feed: bool = True) -> list[Problem]:
     """Every problem of the help center, errors first, then by file.
 
     The errors are exactly what the build warns about (the same functions find them);
     the warnings are editorial advice the build does not give.
     """
-    found = [*build_problems, *intake.problems(center)]
+    found = [*build_problems, *intake.problems(center, status_feed)]
     linked: set[tuple[str, str]] = set()
     for article in center.articles.values():
         for pick in article.meta.related:
@@ -55,7 +55,8 @@ def findings(center: HelpCenter, build_problems: Iterable[Problem] = ()) -> list
 def project_findings(project: Project) -> list[Problem]:
     """``findings`` of a project, with the problems of the catalogs its build would use."""
     catalogs = Catalogs([package_catalog_dir()])
-    return findings(project.center, [*intake.catalog_problems(catalogs, project.locales), *project.plan.problems])
+    build = [*intake.catalog_problems(catalogs, project.locales), *project.plan.problems]
+    return findings(project.center, build, status_feed=bool((project.plugin.status.url or "").strip()))
 
 
 def _advice(path: str, message: str, kind: str) -> Problem:

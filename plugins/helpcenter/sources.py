@@ -134,6 +134,8 @@ class Article:
     parts: Mapping[str, str] = field(default_factory=dict)
     """Fingerprints of the parts outside steps (``title``, ``summary``, ``intro``, ``closing``), so a
     translation can say which of them changed."""
+    status_blocks: tuple[int, ...] = ()
+    """Lines of the ``/// status`` blocks in the body (fenced code left out)."""
     words: Mapping[str, int] = field(default_factory=dict)
     """Words of each part (``title``, ``summary``, ``intro``, ``step:<anchor>``, ``closing``): what a
     translator has to translate."""
@@ -663,8 +665,22 @@ def read_article(src_uri: str, locale: str, url: str, text: str) -> tuple[Articl
         parts={key: fingerprint(text) for key, text in text_parts(meta, (), body).items()},
         words={key: len(text.split()) for key, text in text_parts(meta, steps, body).items()},
         references=scan_references(body, body_line),
+        status_blocks=status_blocks(body, body_line),
     )
     return article, problems
+
+
+_STATUS_BLOCK = re.compile(r"^/{3,}[ \t]*status\b")
+
+
+def status_blocks(body: str, body_line: int) -> tuple[int, ...]:
+    """The file lines where a ``/// status`` block opens (not inside fenced code)."""
+    lines = body.splitlines()
+    return tuple(
+        body_line + index
+        for index, (line, code) in enumerate(zip(lines, in_fenced_code(lines), strict=True))
+        if not code and _STATUS_BLOCK.match(line)
+    )
 
 
 def text_parts(meta: Meta, steps: Iterable[Step], body: str) -> dict[str, str]:

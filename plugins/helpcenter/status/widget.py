@@ -135,7 +135,6 @@ class StatusPages:
     locales: Mapping[str, LocaleInfo]
     config_file: str = "mkdocs.yml"
     _settings: dict[str, dict[str, Any]] = field(default_factory=dict, init=False)
-    _warned: set[str] = field(default_factory=set, init=False)
 
     def __post_init__(self) -> None:
         self.url = (self.options.url or "").strip()
@@ -230,24 +229,3 @@ class StatusPages:
             settings=self.settings(locale),
             components=list(components),
         )
-
-    def report(self, source: str, context: StatusContext) -> None:
-        """After the page's conversion: what the editor asked for that cannot be shown."""
-        if self.enabled:
-            return
-        if context.components:
-            self._warn(
-                f"{source}: front matter lists status components ({', '.join(context.components)}) but "
-                f"{self.config_file} sets no plugins.helpcenter.status.url; no live status is shown"
-            )
-        if context.unplaced_blocks:
-            self._warn(
-                f"{source}: '/// status' block but {self.config_file} sets no "
-                "plugins.helpcenter.status.url; the block is left out"
-            )
-
-    def _warn(self, message: str) -> None:
-        """Each problem once per build, though untranslated pages repeat their original."""
-        if message not in self._warned:
-            self._warned.add(message)
-            log.warning(message)
