@@ -23,13 +23,13 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 
+import helpcenter.cli.check
 import helpcenter.plugin
-import helpcenter.report
 from conftest import build_site
 from helpcenter.cli import main
+from helpcenter.cli.check import project_findings
+from helpcenter.cli.project import load_project
 from helpcenter.problems import ERROR, MESSAGE_LIMIT
-from helpcenter.project import load_project
-from helpcenter.report import project_findings
 from hostile_corpus import (
     HOSTILE,
     HUGE_ARTICLE,
@@ -471,7 +471,7 @@ def _check_problems(result: Outcome) -> set[str]:
     with pytest.MonkeyPatch.context() as patch:
         if result.catalogs is not None:
             catalogs = result.catalogs
-            patch.setattr(helpcenter.report, "package_catalog_dir", lambda: catalogs)
+            patch.setattr(helpcenter.cli.check, "package_catalog_dir", lambda: catalogs)
         project = load_project(result.project / "mkdocs.yml")
         return {str(p) for p in project_findings(project) if p.level == ERROR}
 

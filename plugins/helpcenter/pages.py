@@ -22,11 +22,11 @@ from babel.lists import format_list
 from mkdocs.utils import get_relative_url
 
 from . import alternates as alt
-from . import site, translations
+from . import navigation, translations
 from .intake import UrlOf, claim_files
 from .locales import Catalogs, LocaleInfo
+from .navigation import CategoryListing
 from .rendering import ListEntry, Renderer
-from .site import CategoryListing
 from .sources import Article, Category, HelpCenter, Home, Problem
 
 RelatedOf = Callable[[Article], Sequence[Article]]
@@ -210,7 +210,7 @@ def plan_site(
         first = claims.setdefault(url_of(uri), uri)
         return None if first == uri else first
 
-    for locale_listings in site.category_listings(center).values():
+    for locale_listings in navigation.category_listings(center).values():
         for listing in locale_listings:
             # Two categories with one slug are the source model's problem (categories.yml:line).
             other = holder(listing.src_uri)
@@ -311,7 +311,9 @@ def _plan_listings(plan: SitePlan, url_of: UrlOf) -> None:
                 listed[key].append(record)
     categories: dict[str, list[CategoryPage]] = {}
     for (locale, _), listing in plan.listings.items():
-        entries = tuple(sorted(listed[(locale, listing.category.id)], key=lambda r: site.listing_order(r.article)))
+        entries = tuple(
+            sorted(listed[(locale, listing.category.id)], key=lambda r: navigation.listing_order(r.article))
+        )
         depends = frozenset({f"{locale}/categories.yml", *(a for r in entries for a in r.depends_on)})
         record = CategoryPage(url_of(listing.src_uri), locale, depends, listing.src_uri, listing, entries)
         plan.pages[listing.src_uri] = record
@@ -386,19 +388,19 @@ class Composer:
         """Home › Category › Article (a category page: Home › Category) as links, the current page
         last and not a link (and the page heading), and as JSON-LD."""
         locale = record.locale
-        crumbs = [site.Crumb(self.catalogs.get(locale).gettext("Home"), self.plan.home_url(locale))]
+        crumbs = [navigation.Crumb(self.catalogs.get(locale).gettext("Home"), self.plan.home_url(locale))]
         marks: list[dict[str, str] | None] = [None]
         article: Article | None = None
         if isinstance(record, ShownArticle):
             article, title = record.article, record.article.meta.title
             if record.category is not None:
-                crumbs.append(site.Crumb(record.category.category.title, self.url_of(record.category.src_uri)))
+                crumbs.append(navigation.Crumb(record.category.category.title, self.url_of(record.category.src_uri)))
                 marks.append(self.language_mark(record.category.category))
             mark = None
         else:
             title = record.listing.category.title
             mark = self.language_mark(record.listing.category)
-        crumbs.append(site.Crumb(title, here))
+        crumbs.append(navigation.Crumb(title, here))
         language = self.locales[article.locale].html_lang if article is not None else None
         links = self.renderer.render(
             locale,
@@ -410,7 +412,7 @@ class Composer:
             heading=None if "<h1" in html else title,
             mark=mark,
         )
-        return links, site.json_ld(crumbs, self.base, article, language)
+        return links, navigation.json_ld(crumbs, self.base, article, language)
 
     def language_mark(self, category: Category) -> dict[str, str] | None:
         """For a category shown with another locale's words: their ``lang`` and "in Swedish"."""
@@ -475,7 +477,7 @@ class Composer:
         """Categories with their most important articles."""
         sections = []
         for category in record.categories:
-            shown = category.entries[: site.HOME_ARTICLES]
+            shown = category.entries[: navigation.HOME_ARTICLES]
             sections.append(
                 {
                     "category": category.listing.category,

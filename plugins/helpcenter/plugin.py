@@ -1,9 +1,9 @@
 """MkDocs event glue: thin; the help center itself lives in plain modules.
 
-sources (the model) -> pages (which pages, and what the plugin adds to each) ->
-outputs (site-wide files); guide, status and blocks extend MkDocs's one Markdown
-conversion. Here: read files into the model, hand MkDocs the pages it should
-build, pick each page's locale for the theme, and call the modules.
+intake (content into the model, and its problems) -> pages (the typed site plan, and what
+the plugin adds to each page) -> site_files (site-wide files); guide and status.placement
+extend MkDocs's one Markdown conversion. Here: read files into the model, hand MkDocs the
+pages it should build, look each page's record up once per hook, and call the modules.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
 from mkdocs.utils.templates import TemplateContext
 
-from . import intake, outputs, report, translations
+from . import intake, site_files, translations
 from .config import LOCALE_PATTERN, HelpcenterConfig
 from .guide import GuideContext, GuideExtension
 from .locales import CatalogError, Catalogs, LocaleInfo, locale_info, package_catalog_dir, theme_language
@@ -231,7 +231,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         # Loaded in <head> before the theme's bundle (see theme/partials/integrations/analytics.html).
         files.append(File.generated(config, f"{ASSET_DIR}/theme-shim.js", content=bundle(["theme-shim.js"])))
         self.center, self.plan = center, plan
-        found = report.findings(center, plan.problems) if self.serving else None
+        found = intake.findings(center, plan.problems) if self.serving else None
         self.problem_box = ProblemBox(found, self.renderer) if found is not None else None
         self.composer = Composer(plan, self.locales, self.catalogs, self.renderer, config.site_url, url_of)
         return files
@@ -395,7 +395,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
                 case RootPage():
                     self._use_locale(config, record.locale)
                     banner = self.status.banner(record.locale, ())
-                    outputs.write_root_page(
+                    site_files.write_root_page(
                         site_dir,
                         record,
                         self.renderer,
@@ -409,12 +409,12 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
                     docs = Path(config.docs_dir)
                     rows = progress_rows(self.catalogs.dirs[-1], self.center, self.locales, docs, self.plan.article_url)
                     banner = self.status.banner(record.locale, ())
-                    outputs.write_dashboard(
+                    site_files.write_dashboard(
                         site_dir, record, self.renderer, rows, self.locales, self.site_name, ASSET_DIR, banner
                     )
         self._use_locale(config, self.config.default_locale)
-        outputs.write_search(site_dir, self.built)
-        outputs.write_sitemaps(site_dir, self.plan, self.locales, self.built, config.site_url)
+        site_files.write_search(site_dir, self.built)
+        site_files.write_sitemaps(site_dir, self.plan, self.locales, self.built, config.site_url)
 
     def _write_404(self, config: MkDocsConfig, record: NotFoundPage) -> None:
         """The theme's 404 page in a locale's language, with its navigation, links from the site root."""

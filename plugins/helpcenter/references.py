@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 from markdown.extensions.toc import unique
 
-from . import site
+from . import navigation
 from .problems import Problem, did_you_mean, quote
 from .sources import Article, HelpCenter, References, Step
 
@@ -72,7 +72,7 @@ class _Pages:
                 copy = f"{locale}/{article.src_uri.partition('/')[2]}"
                 if center.article(locale, article.id) is None and copy not in self.pages:
                     self.pages[copy] = (article.references, article)
-        generated = {listing.src_uri for per in site.category_listings(center).values() for listing in per}
+        generated = {listing.src_uri for per in navigation.category_listings(center).values() for listing in per}
         self.existing = center.files | generated | set(self.pages)
         self._anchors: dict[str, list[str]] = {}
 
@@ -160,7 +160,7 @@ def check_categories(center: HelpCenter) -> list[Problem]:
     problems = []
     shown: dict[str, set[str]] = {}
     for locale in center.locales:
-        missing = site.missing_categories(center, locale)
+        missing = navigation.missing_categories(center, locale)
         shown[locale] = {c.id for c in missing}
         for lacking in missing:
             message = (

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..project import ProjectError, load_settings
+from ..cli.project import ProjectError, load_settings
 from .model import FeedError, Summary, feed_urls, from_record, normalize, to_record
 
 MAX_ANSWER_BYTES = 1 << 20

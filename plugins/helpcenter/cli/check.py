@@ -12,55 +12,19 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Iterable
 from typing import Any
 
-from . import intake
-from .locales import Catalogs, package_catalog_dir
-from .problems import ADVICE, ERROR, Problem, quote
+from .. import intake
+from ..locales import Catalogs, package_catalog_dir
+from ..problems import ERROR, Problem
 from .project import Project, load_project
-from .sources import HelpCenter
-
-
-def findings(center: HelpCenter, build_problems: Iterable[Problem] = (), status_feed: bool = True) -> list[Problem]:
-    """Every problem of the help center, errors first, then by file.
-
-    The errors are exactly what the build warns about (the same functions find them);
-    the warnings are editorial advice the build does not give.
-    """
-    found = [*build_problems, *intake.problems(center, status_feed)]
-    linked: set[tuple[str, str]] = set()
-    for article in center.articles.values():
-        for pick in article.meta.related:
-            linked.add((article.locale, pick))
-    for article in sorted(center.articles.values(), key=lambda a: a.src_uri):
-        if not article.meta.category:  # an unknown category is an error (the build's)
-            ids = ", ".join(center.categories.get(article.locale, {})) or f"none yet in {article.locale}/categories.yml"
-            unlinked = "" if (article.locale, article.id) in linked else ", and no article lists it as related"
-            message = f"has no 'category': no category page or home page lists it{unlinked}; add 'category:' ({ids})"
-            found.append(_advice(article.src_uri, message, "orphan"))
-        for pick in article.meta.related:
-            other = center.article(article.locale, pick)
-            if other is not None and article.id not in other.meta.related:
-                message = f"lists {quote(pick)} as related, but {quote(pick)} does not list '{article.id}'"
-                found.append(_advice(article.src_uri, message, "one-way-related"))
-        if not article.meta.tags:
-            found.append(_advice(article.src_uri, "has no tags: related suggestions need them", "no-tags"))
-        if article.is_guide and article.steps and not any(step.checks for step in article.steps):
-            found.append(_advice(article.src_uri, "is a guide, but no step has '- [ ]' checks", "no-checks"))
-    order = {ERROR: 0, ADVICE: 1}
-    return sorted(found, key=lambda f: (order[f.level], f.path, f.line or 0, f.kind))
 
 
 def project_findings(project: Project) -> list[Problem]:
     """``findings`` of a project, with the problems of the catalogs its build would use."""
     catalogs = Catalogs([package_catalog_dir()])
     build = [*intake.catalog_problems(catalogs, project.locales), *project.plan.problems]
-    return findings(project.center, build, status_feed=bool((project.plugin.status.url or "").strip()))
-
-
-def _advice(path: str, message: str, kind: str) -> Problem:
-    return Problem(path, message, kind=kind, level=ADVICE)
+    return intake.findings(project.center, build, status_feed=bool((project.plugin.status.url or "").strip()))
 
 
 def _line(problem: Problem) -> str:

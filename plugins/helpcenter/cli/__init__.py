@@ -10,20 +10,20 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from .locales import CatalogError
+from ..locales import CatalogError
 from .project import ProjectError
 
 Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 
 
 def _registrars() -> list[Registrar]:
-    from . import build_cli, i18n_cli, report
-    from .status import mock, relay
+    from ..status import mock, relay
+    from . import build, check, i18n
 
     registrars: list[Registrar] = [
-        build_cli.register,
-        i18n_cli.register,
-        report.register,
+        build.register,
+        i18n.register,
+        check.register,
         mock.register,
         relay.register,
     ]

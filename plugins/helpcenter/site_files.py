@@ -1,4 +1,4 @@
-"""Site-wide files written once all pages are: per-locale search indexes and sitemaps,
+"""Site-wide files, written once all pages are: per-locale search indexes and sitemaps,
 the language chooser at ``/`` (and ``/404.html``), and the translators' dashboard.
 
 Each is the same in every shard of a locale-sharded build, except the parts that

@@ -1,4 +1,4 @@
-"""The help center's pages beyond articles: categories, home pages, breadcrumbs.
+"""Navigation beyond articles: category listings, home-page sections, breadcrumbs and their JSON-LD.
 
 Pure functions over the source model; they return plain data that the plugin
 glue turns into MkDocs objects and the renderer into HTML.

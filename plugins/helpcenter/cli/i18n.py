@@ -22,15 +22,24 @@ from babel.messages.mofile import write_mo
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import write_po
 
-from . import translations
-from .config import LOCALE_PATTERN
-from .locales import DOMAIN, CatalogError, Catalogs, catalog_problems, drop_unusable, locale_info, po_path, read_catalog
-from .problems import Problem
-from .progress import progress_rows
+from .. import translations
+from ..config import LOCALE_PATTERN
+from ..locales import (
+    DOMAIN,
+    CatalogError,
+    Catalogs,
+    catalog_problems,
+    drop_unusable,
+    locale_info,
+    po_path,
+    read_catalog,
+)
+from ..problems import Problem
+from ..progress import progress_rows
+from ..sources import CATEGORIES, HOME, Article
 from .project import Project, ProjectError, load_project
-from .sources import CATEGORIES, HOME, Article
 
-PACKAGE_DIR = Path(__file__).parent
+PACKAGE_DIR = Path(__file__).parent.parent  # the helpcenter package (this module is in helpcenter/cli)
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2)}
 METHODS = [
     ("**/templates/**.html", "jinja2.ext:babel_extract"),
@@ -42,7 +51,7 @@ OPTIONS = {"**/templates/**.html": {"extensions": "jinja2.ext.i18n", "newstyle_g
 
 def default_catalog_dir() -> Path:
     """The repository's ``locales/`` (where translators work)."""
-    from .locales import package_catalog_dir
+    from ..locales import package_catalog_dir
 
     return package_catalog_dir()
 

@@ -14,10 +14,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import get_files
 
-from .config import HelpcenterConfig
-from .intake import heading_ids, page_urls, read_help_center
-from .pages import SitePlan, plan_site
-from .sources import HelpCenter
+from ..config import HelpcenterConfig
+from ..intake import heading_ids, page_urls, read_help_center
+from ..pages import SitePlan, plan_site
+from ..sources import HelpCenter
 
 
 class ProjectError(Exception):
