@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
 from mkdocs.utils.templates import TemplateContext
 
-from . import intake, outputs, translations
+from . import intake, outputs, search, translations
 from .blocks import StatusExtension
 from .config import LOCALE_PATTERN, HelpcenterConfig
 from .dashboard import status_rows
@@ -47,7 +47,7 @@ ASSET_DIR = "assets/helpcenter"
 # (fewer requests, and one gzip stream compresses better than several).
 BUNDLES = {
     "helpcenter.css": ("base.css", "checklist.css", "status.css"),
-    "helpcenter.js": ("language.js", "checklist.js", "status.js"),
+    "helpcenter.js": ("language.js", "checklist.js", "status.js", "search-start.js"),
 }
 STATUS_PARTS = frozenset({"status.css", "status.js"})
 THEME_DIR = Path(__file__).parent / "theme"
@@ -71,6 +71,8 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         self.navs: dict[str, Navigation] = {}
         self.env: Environment | None = None
         self.extras: dict[str, dict[str, Any]] = {}
+        self.indexed: dict[str, int] = {}
+        """Per built locale, how many of its pages search indexes."""
         """Per page, what on_page_content computed for the templates (related, JSON-LD)."""
 
     # -- configuration -------------------------------------------------------------------
@@ -98,6 +100,10 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         config.extra_css.append(f"{ASSET_DIR}/helpcenter.css")
         config.extra_javascript.append(ExtraScriptValue(f"{ASSET_DIR}/helpcenter.js"))
         self._theme_hooks(config)
+        if search.lists_material_search(config.plugins):
+            log.warning(search.MATERIAL_SEARCH_MESSAGE)
+        self.indexed = dict.fromkeys(self.built, 0)
+        self.search_settings: dict[str, str] = {}
         # A broken internal link or anchor (e.g. a guide's #step-9) is an author mistake: warn, so --strict fails.
         links = config.validation.links
         links.not_found = max(links.not_found, logging.WARNING)
@@ -201,6 +207,8 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         for name, parts in BUNDLES.items():
             content = bundle(part for part in parts if part not in skip)
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=content))
+        for name in search.LAZY_ASSETS:  # loaded when the reader first searches
+            files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=bundle([name])))
         # Loaded in <head> before the theme's bundle (see theme/partials/integrations/analytics.html).
         files.append(File.generated(config, f"{ASSET_DIR}/theme-shim.js", content=bundle(["theme-shim.js"])))
         weights = self.config.related
@@ -278,8 +286,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         if article is not None:
             page.meta = _safe_meta(article.meta.title, article.meta.summary)
             if fallback is not None:
-                # The untranslated original, marked: canonical to it, kept out of this locale's search.
-                page.meta["search"] = {"exclude": True}
+                # The untranslated original, marked: canonical to it (and not indexed: see search.mark).
                 if config.site_url:
                     page.canonical_url = config.site_url.rstrip("/") + "/" + article.url
                 markdown = translations.relink(markdown, article.src_uri, uri, plan.link_resolver(locale))
@@ -328,7 +335,22 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             html = self.status.banner(locale, status.components) + html
         composed = self.composer.compose(uri, locale, page.url, html)
         self.extras[uri] = {"related": composed.related, "json_ld": composed.json_ld}
-        return composed.html
+        indexed = self._indexed(uri, locale)
+        if indexed is None:
+            return composed.html
+        self.indexed[locale] = self.indexed.get(locale, 0) + 1
+        return search.mark(composed.html, indexed)
+
+    def _indexed(self, uri: str, locale: str) -> search.Indexed | None:
+        """What search knows of a page it indexes: articles and guides in their own locale, categories."""
+        assert self.plan is not None
+        article = self.plan.center.articles.get(uri)
+        if article is not None and uri not in self.plan.fallbacks:
+            category = self.plan.categories_by_id.get((locale, article.meta.category or ""))
+            title = category.category.title if category else None
+            return search.Indexed(article.meta.type, title, article.meta.summary, article.meta.tags)
+        page = self.plan.categories.get(uri)
+        return search.Indexed("category", page.category.title, page.category.description) if page else None
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -350,8 +372,18 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             "related": extras.get("related", []),
             # Rendered into <head> by our partials/integrations/analytics.html.
             "json_ld": extras.get("json_ld"),
+            "search": self._search_context(locale, context["base_url"]),
         }
         return context
+
+    def _search_context(self, locale: str, base_url: str) -> dict[str, str]:
+        """The header search's settings and words, and where its form leads without JavaScript."""
+        settings = self.search_settings.get(locale)
+        if settings is None:  # once per locale: the plural forms are worked out from CLDR
+            catalog = self.catalogs.get(locale)
+            settings = search.settings(catalog.gettext, catalog.ngettext, self.locales[locale].html_lang)
+            self.search_settings[locale] = settings
+        return {"settings": settings, "home": base_url.rstrip("/") + "/"}
 
     def _alternates(self, config: MkDocsConfig, hreflang: list[dict[str, str]]) -> None:
         """The theme renders config.extra.alternate as hreflang links (and shows the switcher)."""
@@ -371,7 +403,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         self.env = env
         return env
 
-    @event_priority(-50)  # after the search plugin wrote its index (we split it), and others their files
+    @event_priority(-50)  # after other plugins wrote their files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.env is None or self.plan is None or self.center is None:
             return
@@ -383,7 +415,10 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         outputs.write_root_pages(
             site_dir, self.renderer, self.locales, default, self.site_name, config.site_url, ASSET_DIR
         )
-        outputs.write_search(site_dir, self.built)
+        try:
+            search.index_site(site_dir, self.indexed, {c: i.name for c, i in self.locales.items()}, log.info)
+        except search.SearchError as error:
+            raise PluginError(str(error)) from None
         outputs.write_sitemaps(
             site_dir, self.plan, self.locales, self.built, config.site_url, lambda uri: _url_of(config, uri)
         )
@@ -405,7 +440,11 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         for entry in switcher:  # a 404 page is served at any depth
             entry["href"] = root.rstrip("/") + "/" + self.plan.home_url(entry["code"])
         self._alternates(config, hreflang)
-        context["helpcenter"] = {"locale": locale, "switcher": switcher}  # type: ignore[typeddict-unknown-key]
+        context["helpcenter"] = {  # type: ignore[typeddict-unknown-key]
+            "locale": locale,
+            "switcher": switcher,
+            "search": self._search_context(locale, context["base_url"]),
+        }
         filters = self.env.filters
         theirs = {name: filters[name] for name in ASSET_FILTERS}
         assets = {"page": None, "base_url": root}  # all that MkDocs's url and script_tag filters read
