@@ -362,8 +362,8 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         context["nav"] = self._nav_for(page, locale, nav)
         # Each locale is its own root for the theme's search index and instant navigation.
         context["base_url"] = get_relative_url(f"{locale}/", page.url)
-        switcher, hreflang = self.composer.switcher(page.file.src_uri, locale, page.url)
-        self._alternates(config, hreflang)
+        switcher, _hreflang = self.composer.switcher(page.file.src_uri, locale, page.url)
+        self._alternates(config)
         extras = self.extras.pop(page.file.src_uri, {})
         context["helpcenter"] = {  # type: ignore[typeddict-unknown-key]  # our templates' data
             "locale": locale,
@@ -385,10 +385,13 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             self.search_settings[locale] = settings
         return {"settings": settings, "home": base_url.rstrip("/") + "/"}
 
-    def _alternates(self, config: MkDocsConfig, hreflang: list[dict[str, str]]) -> None:
-        """The theme renders config.extra.alternate as hreflang links (and shows the switcher)."""
-        root = config.site_url or "/"
-        config.extra["alternate"] = hreflang or [{"name": "", "link": root, "lang": "x-default"}]
+    def _alternates(self, config: MkDocsConfig) -> None:
+        """The theme shows the language switcher (our partials/alternate.html) when config.extra.alternate
+        is set, and renders each entry of a list as a <link rel=alternate hreflang> in <head>; its script
+        then fetches sitemap.xml beside every such link, on every page view. The switcher links each
+        page's translations already, and the locale sitemaps name them for search engines (xhtml:link
+        alternates and x-default), so it is set, but not to a list: no such link, and no such request."""
+        config.extra["alternate"] = True
 
     def _use_locale(self, config: MkDocsConfig, locale: str) -> None:
         """Render the theme's own strings, direction and site name in this locale."""
@@ -436,10 +439,10 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         # its assets (the url filter) stay at the site root.
         context["base_url"] = root.rstrip("/") + f"/{locale}/"
         home = self.plan.center.homes.get(locale)
-        switcher, hreflang = self.composer.switcher(home.src_uri if home else "", locale, f"{locale}/")
+        switcher, _hreflang = self.composer.switcher(home.src_uri if home else "", locale, f"{locale}/")
         for entry in switcher:  # a 404 page is served at any depth
             entry["href"] = root.rstrip("/") + "/" + self.plan.home_url(entry["code"])
-        self._alternates(config, hreflang)
+        self._alternates(config)
         context["helpcenter"] = {  # type: ignore[typeddict-unknown-key]
             "locale": locale,
             "switcher": switcher,

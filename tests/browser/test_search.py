@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -72,6 +73,7 @@ def test_an_inflected_swedish_query_finds_the_guide_and_its_step(page, site):
     expect(guide.locator("mark").first).to_be_visible()
     panel = page.locator(".md-search__output").inner_text()
     assert "¶" not in panel
+    assert page.errors == []
 
 
 def test_english_results_are_english_pages_only(page, site):
@@ -214,3 +216,21 @@ def test_the_panel_shows_results_as_text(page, site, tmp_path: Path):
         "[...new Set([...document.querySelectorAll('[data-hc-search-results] *')].map((e) => e.tagName))].sort()"
     )
     assert set(tags) <= {"A", "LI", "MARK", "SPAN", "UL"}, tags
+
+
+def test_a_page_view_fetches_no_sitemap_but_its_locales_own(page, site):
+    """Material fetches sitemap.xml beside every <link rel=alternate> on every page view; the pages
+    have none (hreflang is in the sitemaps), so only instant navigation's own sitemap is fetched."""
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    for path in ("sv/", "en/email/", GUIDE_SV.lstrip("/"), "sv/e-post/bara-pa-svenska/", "en/e-post/bara-pa-svenska/"):
+        requests.clear()
+        page.goto(site.url + path)
+        page.wait_for_load_state("networkidle")
+        sitemaps = [url for url in requests if url.endswith("sitemap.xml")]
+        assert sitemaps == [site.url + path.split("/")[0] + "/sitemap.xml"], (path, sitemaps)
+    # The switcher still leads to the same page in the other locale.
+    page.goto(site.url + GUIDE_SV.lstrip("/"))
+    href = page.locator(".md-select__link[hreflang=en]").first.get_attribute("href") or ""
+    assert urljoin(page.url, href) == site.url + "en/email/cannot-log-in-to-webmail/"
+    assert page.errors == []
