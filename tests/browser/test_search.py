@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
-from tests.conftest import build_project, copy_example
+from tests.conftest import build_project, build_site, copy_example, write_project
 
 from helpcenter.locales import Catalogs, package_catalog_dir
 
@@ -234,3 +234,23 @@ def test_a_page_view_fetches_no_sitemap_but_its_locales_own(page, site):
     href = page.locator(".md-select__link[hreflang=en]").first.get_attribute("href") or ""
     assert urljoin(page.url, href) == site.url + "en/email/cannot-log-in-to-webmail/"
     assert page.errors == []
+
+
+@pytest.fixture(scope="module")
+def weighted_site(tmp_path_factory, serve):
+    """Two Swedish articles: each query word is in one's summary or tags and in the other's body."""
+    from tests.test_search import GUIDE, INTRO
+
+    project = write_project(
+        tmp_path_factory.mktemp("weights"), {"sv/e-post/webbmail.md": GUIDE, "sv/e-post/intro.md": INTRO}
+    )
+    built = build_site(project, strict=True)
+    return serve(built.site)
+
+
+@pytest.mark.parametrize(("word", "where"), [("zebrafinken", "summary"), ("okapi", "tags")])
+def test_summary_and_tags_weigh_more_than_body_text(page, weighted_site, word, where):
+    page.goto(weighted_site.url + "sv/")
+    search(page, word)
+    assert result_hrefs(page)[:1] == ["/sv/e-post/webbmail/"], where
+    assert "/sv/e-post/intro/" in result_hrefs(page)  # found too, below it
