@@ -123,6 +123,28 @@ class LocaleIndex:
     """Each language of the bundle (``<html lang>``) and whether Pagefind stems it."""
 
 
+def pagefind_command(root: Path) -> list[str]:
+    """Pagefind (the binary of its wheel) over one locale's folder, into ``<root>/pagefind/``."""
+    return [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(root),
+        "--output-subdir",
+        BUNDLE_DIR,
+        "--exclude-selectors",
+        ", ".join(EXCLUDE_SELECTORS),
+    ]
+
+
+def finish_bundle(bundle: Path) -> None:
+    """What the plugin does after Pagefind: drop its UI bundles, put filter values in order."""
+    for name in UNUSED_FILES:
+        (bundle / name).unlink(missing_ok=True)
+    _stable_filters(bundle)
+
+
 def index_locale(site_dir: Path, locale: str, pages: int) -> LocaleIndex:
     """Index ``site_dir/<locale>/`` into ``site_dir/<locale>/pagefind/``.
 
@@ -134,27 +156,14 @@ def index_locale(site_dir: Path, locale: str, pages: int) -> LocaleIndex:
     root = site_dir / locale
     if pages == 0:
         return LocaleIndex(locale, 0, {})
-    command = [
-        sys.executable,
-        "-m",
-        "pagefind",
-        "--site",
-        str(root),
-        "--output-subdir",
-        BUNDLE_DIR,
-        "--exclude-selectors",
-        ", ".join(EXCLUDE_SELECTORS),
-    ]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    result = subprocess.run(pagefind_command(root), capture_output=True, text=True, check=False)
     bundle = root / BUNDLE_DIR
     entry = bundle / "pagefind-entry.json"
     if result.returncode != 0 or not entry.is_file():
         output = (result.stderr.strip() or result.stdout.strip()).splitlines()[-5:]
         raise SearchError(f"helpcenter: search: Pagefind could not index {locale}/: {' / '.join(output)}")
-    for name in UNUSED_FILES:
-        (bundle / name).unlink(missing_ok=True)
     try:
-        _stable_filters(bundle)
+        finish_bundle(bundle)
     except (ValueError, KeyError, IndexError, TypeError, OSError, json.JSONDecodeError) as error:
         message = f"helpcenter: search: {locale}/{BUNDLE_DIR}/ is not what Pagefind 1 writes: {error}"
         raise SearchError(message) from None

@@ -106,7 +106,9 @@ function countText(count) {
 function loadEngine() {
   if (!engine) {
     engine = import(bundleUrl).then(async (pagefind) => {
-      await pagefind.options({ excerptLength: 18 });
+      // On the page's own thread: a worker would be one more script to fetch (about 12 KB gzip)
+      // for work that takes milliseconds per query.
+      await pagefind.options({ excerptLength: 18, noWorker: true });
       return pagefind;
     });
     engine.catch(() => { engine = null; }); // try again on the next keystroke
