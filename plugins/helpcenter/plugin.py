@@ -71,9 +71,11 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         self.navs: dict[str, Navigation] = {}
         self.env: Environment | None = None
         self.extras: dict[str, dict[str, Any]] = {}
+        """Per page, what on_page_content computed for the templates (related, JSON-LD)."""
         self.indexed: dict[str, int] = {}
         """Per built locale, how many of its pages search indexes."""
-        """Per page, what on_page_content computed for the templates (related, JSON-LD)."""
+        self.search_settings: dict[str, str] = {}
+        """Per locale, the search panel's settings and words (JSON)."""
 
     # -- configuration -------------------------------------------------------------------
 
@@ -102,8 +104,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         self._theme_hooks(config)
         if search.lists_material_search(config.plugins):
             log.warning(search.MATERIAL_SEARCH_MESSAGE)
-        self.indexed = dict.fromkeys(self.built, 0)
-        self.search_settings: dict[str, str] = {}
+        self.indexed, self.search_settings = dict.fromkeys(self.built, 0), {}
         # A broken internal link or anchor (e.g. a guide's #step-9) is an author mistake: warn, so --strict fails.
         links = config.validation.links
         links.not_found = max(links.not_found, logging.WARNING)

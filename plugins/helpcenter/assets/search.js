@@ -15,6 +15,7 @@ document.head.append(stylesheet);
 
 const PAGE_SIZE = 5; // results shown at a time (each costs one small fragment request)
 const MAX_STEPS = 4; // matched steps (sub-links) shown per result
+const TYPING_PAUSE = 200; // ms without a keystroke before a search starts
 const settings = readSettings();
 const texts = settings.texts || {};
 const plurals = new Intl.PluralRules(settings.lang);
@@ -88,6 +89,14 @@ function liveRegion() {
   return ownRegion;
 }
 
+// A page Material's instant navigation brings in may have a region of its own (a guide's, the
+// status widget's): then the one made here goes, so that the page keeps one.
+if (window.document$) {
+  window.document$.subscribe(() => {
+    if (ownRegion) liveRegion();
+  });
+}
+
 function announce(message) {
   const region = liveRegion();
   region.textContent = "";
@@ -131,8 +140,12 @@ async function run(term) {
     if (number === latest) showFailure();
     return;
   }
-  const answer = await pagefind.debouncedSearch(term, {}, 150);
-  if (answer === null || number !== latest) return; // a newer query took over
+  // Only once the reader pauses: Pagefind fetches index chunks for every term it is given (its own
+  // debounced search preloads each one), and a word half typed would fetch chunks nobody needs.
+  await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE));
+  if (number !== latest) return; // a newer query took over
+  const answer = await pagefind.search(term);
+  if (number !== latest) return;
   shown = { term, results: answer.results, count: 0 };
   list.replaceChildren();
   await showMore(number);
@@ -276,5 +289,6 @@ list.addEventListener("click", (event) => {
 // What search-start.js calls: the reader searched for `text` (typed, submitted, or ?q=).
 export function search(text) {
   setOpen(true);
+  liveRegion(); // in place before anything is said in it, so that screen readers announce the first count
   return run(text);
 }
