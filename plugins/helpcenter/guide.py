@@ -15,6 +15,7 @@ instant navigation re-creates every script of the new page as JavaScript.
 
 from __future__ import annotations
 
+import copy
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
@@ -42,7 +43,7 @@ _ATTR_TAIL = HEADING_ATTRS
 PRIORITY = 26
 # Right after inline processing (20), before attr_list (8), toc (5) and unescape (0).
 TEXT_PRIORITY = 19
-_TEXT_ONLY = {"hc-step__title", "hc-check__text", "hc-overview__link"}
+_TEXT_ONLY = {"hc-step__title", "hc-check__text", "hc-check__words", "hc-overview__link"}
 
 
 @dataclass
@@ -277,6 +278,12 @@ def _checks(ul: etree.Element, anchor: str, count: int, record: Step | None, sou
             li.remove(holder)
         li.text = None
         li.insert(0, label)
+        # Search's indexer (Pagefind) reads no <label>: the item's words once more, hidden, for it alone.
+        words = copy.deepcopy(span)
+        words.attrib.clear()
+        words.set("class", "hc-check__words")
+        words.set("hidden", "hidden")
+        li.insert(1, words)
         converted = True
     if converted:
         ul.set("class", (ul.get("class", "") + " hc-checks").strip())

@@ -144,7 +144,7 @@ def sites(tmp_path_factory, serve, feed) -> Callable[..., Site]:
             locales = {"sv": "Svenska", "en": "English"}
             theme = {"name": "material", "language": "sv", "font": False, "features": ["navigation.instant"]}
             plugin = {"default_locale": "sv", "locales": locales, "status": status}
-            write_project(root, PAGES, config={"theme": theme, "plugins": ["search", {"helpcenter": plugin}]})
+            write_project(root, PAGES, config={"theme": theme, "plugins": [{"helpcenter": plugin}]})
             result = build_site(root, strict=True, extra={"site_url": server.url})
             assert result.warnings() == []
             built[key] = Site(root / "site", server.url)
