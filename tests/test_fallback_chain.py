@@ -119,3 +119,18 @@ def test_a_chain_naming_an_unknown_locale_is_one_clear_error(tmp_path, caplog):
     assert len(errors) == 1
     assert "plugins.helpcenter.fallback: de: fr is not one of locales" in errors[0]
     assert "Traceback" not in caplog.text
+
+
+def test_a_locale_without_a_categories_file_is_one_warning_and_still_lists_everything(tmp_path):
+    root = project(tmp_path, {"de": ["en", "sv"]})
+    (root / "content" / "de" / "categories.yml").unlink()
+    built = build_site(root)
+    warnings = [w for w in built.warnings() if "de/categories.yml" in w]
+    assert len(warnings) == 1, built.warnings()
+    assert "missing" in warnings[0] and "helpcenter i18n add-locale de --write" in warnings[0]
+    # Its categories show the source's titles, marked with their language, and list every article.
+    listing = page(built, "/de/email/")
+    assert {" ".join(a.get_text().split()) for a in listing.select(".hc-listing__link")} == {
+        "In two languages",
+        "Bara på svenska",
+    }

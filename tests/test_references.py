@@ -223,4 +223,4 @@ def test_check_exits_1_naming_the_moved_step_as_the_build_does(tmp_path, capsys)
         "error: sv/lankar.md:8: link 'webbmail.md#step-3': sv/webbmail.md has no anchor 'step-3': step 3 "
         "('Läs felloggen') has the anchor 'error-log' now; write 'webbmail.md#error-log' [broken-link]"
     ]
-    assert out[-1].startswith("1 errors in 2 articles")
+    assert out[-1].startswith("1 error in 2 articles")

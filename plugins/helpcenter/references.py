@@ -162,6 +162,15 @@ def check_categories(center: HelpCenter) -> list[Problem]:
     for locale in center.locales:
         missing = navigation.missing_categories(center, locale)
         shown[locale] = {c.id for c in missing}
+        if missing and not center.categories.get(locale):  # no categories file at all: one problem, not one a category
+            source = missing[0].language
+            message = (
+                f"missing: {len(missing)} categories show their {source} titles meanwhile; create it with each "
+                f"category's id, 'title' and 'slug' in this locale's words ('helpcenter i18n add-locale {locale} "
+                "--write' starts it from the source's)"
+            )
+            problems.append(Problem(f"{locale}/categories.yml", message, None, "missing-category"))
+            continue
         for lacking in missing:
             message = (
                 f"lacks the category {quote(lacking.id)} that {lacking.language} articles use: its pages show "

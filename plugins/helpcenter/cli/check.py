@@ -62,7 +62,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             print(f"{errors} errors, {suggestions} suggestions in {articles} articles")
         else:
             more = f"; {suggestions} suggestions (helpcenter check --suggestions lists them)" if suggestions else ""
-            print(f"{errors} errors in {articles} articles{more}")
+            print(f"{errors} error{'' if errors == 1 else 's'} in {articles} articles{more}")
     return 1 if errors else 0
 
 
