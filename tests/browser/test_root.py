@@ -12,11 +12,16 @@ from conftest import build_site, write_project
     [("sv-SE", "/sv/"), ("en-US", "/en/"), ("de-DE", "/sv/"), ("nb-NO", "/sv/")],
 )
 def test_root_picks_the_readers_language(browser, example_server, browser_locale, expected):
+    assert_root_sends(browser, example_server, browser_locale, expected)
+
+
+def assert_root_sends(browser, server, browser_locale: str, expected: str) -> None:
+    """A browser whose language is ``browser_locale`` opening ``/`` lands on ``expected``."""
     context = browser.new_context(locale=browser_locale)
     page = context.new_page()
-    page.goto(example_server.url)
+    page.goto(server.url)
     page.wait_for_url(f"**{expected}")
-    assert page.url == example_server.url + expected.lstrip("/")
+    assert page.url == server.url + expected.lstrip("/")
     context.close()
 
 
@@ -54,9 +59,4 @@ def hyphenated_site(tmp_path_factory, serve):
     [("de-DE", "/sv-SE/"), ("sv-SE", "/sv-SE/"), ("sv", "/sv-SE/"), ("en-GB", "/en/")],
 )
 def test_root_reaches_a_default_locale_with_a_region(browser, hyphenated_site, browser_locale, expected):
-    context = browser.new_context(locale=browser_locale)
-    page = context.new_page()
-    page.goto(hyphenated_site.url)
-    page.wait_for_url(f"**{expected}")
-    assert page.url == hyphenated_site.url + expected.lstrip("/")
-    context.close()
+    assert_root_sends(browser, hyphenated_site, browser_locale, expected)
