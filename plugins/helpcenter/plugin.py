@@ -48,7 +48,7 @@ from .preview import ProblemBox, serve_locale_404s
 from .progress import progress_rows
 from .related import RelatedIndex, Weights
 from .rendering import Renderer, text
-from .served import bundle
+from .served import bundle, source
 from .sources import Article, HelpCenter, split_front_matter
 from .status.placement import StatusExtension
 from .status.widget import StatusPages
@@ -62,6 +62,7 @@ BUNDLES = {
     "helpcenter.css": ("base.css", "checklist.css", "status.css"),
     "helpcenter.js": ("language.js", "checklist.js", "status.js"),
 }
+ICONS = ("check.svg", "skipped.svg")
 THEME_DIR = Path(__file__).parent / "theme"
 SHARD_VARIABLE = "HELPCENTER_LOCALES"
 # MkDocs's template filters that turn an asset path into a URL (from the page, or from base_url).
@@ -230,6 +231,10 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=content))
         # Loaded in <head> before the theme's bundle (see theme/partials/integrations/analytics.html).
         files.append(File.generated(config, f"{ASSET_DIR}/theme-shim.js", content=bundle(["theme-shim.js"])))
+        # Loaded only by the pages written without the theme (/, /404.html, /translations/).
+        files.append(File.generated(config, f"{ASSET_DIR}/standalone.css", content=bundle(["standalone.css"])))
+        for icon in ICONS:  # the checklist's state icons (CSS masks): files, so img-src 'self' is enough
+            files.append(File.generated(config, f"{ASSET_DIR}/{icon}", content=source(icon)))
         self.center, self.plan = center, plan
         found = intake.findings(center, plan.problems) if self.serving else None
         self.problem_box = ProblemBox(found, self.renderer) if found is not None else None

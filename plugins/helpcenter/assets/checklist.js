@@ -13,6 +13,7 @@
   //   tried:  the steps answered "No"
   const STORAGE_PREFIX = "helpcenter:guide:";
   const FORMAT_VERSION = 1;
+  const UNDO_SECONDS = 20; // how long "Undo" is offered after "Start over"
   const unsaved = new Map(); // what storage would not keep (private mode, quota, disabled), by key
   const refreshers = new WeakMap(); // guide element -> its refresh(changedKey)
   let storageKeeps; // does storage keep what it is given? Asked once, on the first guide.
@@ -52,8 +53,9 @@
 
   const load = (key) => parseRecord(readText(key));
 
-  function store(key, record) {
-    const text = record ? serialize(record) : null;
+  const store = (key, record) => writeText(key, record && serialize(record));
+
+  function writeText(key, text) {
     unsaved.set(key, text);
     try {
       if (text) localStorage.setItem(key, text);
@@ -210,33 +212,32 @@
     }
 
     // What only works with JavaScript is made here, so without it nothing is dead.
-    const progressBars = [];
-    function makeProgress() {
-      const box = make("div", "hc-progress");
-      const text = make("p", "hc-progress__text");
-      const bar = make("div", "hc-bar");
-      const fill = make("span");
-      bar.setAttribute("aria-hidden", "true");
-      bar.append(fill);
-      box.append(text, bar);
-      progressBars.push({ text, fill });
-      return box;
-    }
+    // One progress indicator, at the top; it stays in view while the reader is in the guide.
+    const progress = make("div", "hc-progress");
+    const progressText = make("p", "hc-progress__text");
+    const bar = make("progress"); // its words are the text above it
+    bar.max = steps.length;
+    bar.setAttribute("aria-hidden", "true");
+    progress.append(progressText, bar);
+    const overview = guide.querySelector(".hc-overview");
+    if (overview) overview.after(progress);
+    else guide.prepend(progress);
 
-    const top = make("div", "hc-top");
+    // Starting over comes after the steps, and can be undone.
+    const end = make("div", "hc-end");
     const resetButton = makeButton(texts.reset, "hc-reset");
+    const undoButton = makeButton(texts.undo, "hc-undo");
+    undoButton.hidden = true;
+    end.append(resetButton, undoButton);
     // One polite live region per page: the status widget's when it is there.
     const live = document.querySelector("[data-hc-live],[data-hc-status-live]") || make("div", "hc-sr");
     if (!live.isConnected) {
       live.setAttribute("role", "status");
       live.dataset.hcLive = "";
-      top.append(live);
+      end.append(live);
     }
-    top.prepend(makeProgress(), resetButton);
-    if (storageIsKept()) top.append(make("p", "hc-note", texts.saved));
-    const overview = guide.querySelector(".hc-overview");
-    if (overview) overview.after(top);
-    else guide.prepend(top);
+    if (storageIsKept()) end.append(make("p", "hc-note", texts.saved));
+    guide.querySelector(".hc-steps").after(end);
 
     const solvedPanel = makePanel("hc-panel--solved", texts.solved, texts.solvedText);
     const stuckPanel = makePanel("hc-panel--stuck", texts.stuck, texts.stuckText);
@@ -265,7 +266,7 @@
       step.noButton.addEventListener("click", () => answer(step, false));
       ask.append(question, step.yesButton, step.noButton);
       step.foot = make("div", "hc-foot");
-      step.foot.append(makeProgress(), ask);
+      step.foot.append(ask);
       step.section.insertBefore(step.foot, step === lastStep ? stuckPanel : null);
     }
 
@@ -291,10 +292,8 @@
         step.noButton.setAttribute("aria-pressed", step.index !== solvedIndex && triedHere);
         if (triedHere || step.checks.some(isTicked)) triedNames.push(step.name);
       }
-      for (const bar of progressBars) {
-        bar.text.textContent = texts.progress[doneCount];
-        bar.fill.style.width = (100 * doneCount) / steps.length + "%";
-      }
+      progressText.textContent = texts.progress[doneCount];
+      bar.value = doneCount;
       solvedPanel.hidden = solvedIndex < 0;
       if (solvedIndex > -1 && solvedPanel.parentNode !== steps[solvedIndex].foot) {
         steps[solvedIndex].foot.append(solvedPanel);
@@ -341,19 +340,38 @@
       }
     });
 
-    resetButton.addEventListener("click", () => {
-      store(key, null);
-      view = pageView(emptyRecord(), checks, stepIds);
+    // A reset is never silent: it is announced, and Undo puts the stored state back.
+    let undoText = null;
+    let undoTimer;
+    function showUndo(shown) {
+      clearTimeout(undoTimer);
+      if (!shown && document.activeElement === undoButton) resetButton.focus();
+      undoButton.hidden = !shown;
+      if (shown) undoTimer = setTimeout(showUndo, UNDO_SECONDS * 1000, false);
+    }
+    function reread() {
+      view = pageView(load(key), checks, stepIds);
       render();
+    }
+
+    resetButton.addEventListener("click", () => {
+      undoText = readText(key);
+      store(key, null);
+      reread();
+      showUndo(true);
       live.textContent = texts.cleared;
+    });
+
+    undoButton.addEventListener("click", () => {
+      writeText(key, undoText);
+      reread();
+      showUndo(false);
+      live.textContent = texts.restored;
     });
 
     render();
     refreshers.set(guide, (changedKey) => {
-      if (changedKey === null || changedKey === key) {
-        view = pageView(load(key), checks, stepIds);
-        render();
-      }
+      if (changedKey === null || changedKey === key) reread();
     });
   }
 
