@@ -159,12 +159,31 @@ def test_switching_language_keeps_progress(new_page, site):
     tick_step(page, 2)
     page.get_by_label("Logga in på Kontrollpanelen.").check()
     page.locator(".md-header [hreflang=en]").first.dispatch_event("click")
-    page.wait_for_url("**/" + GUIDE["en"])
+    page.wait_for_url(re.compile(re.escape(GUIDE["en"]) + "(#step-[0-9])?$"))
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_label("Check that Caps Lock is not turned on.")).to_be_checked()
     expect(page.get_by_label("Log in to the Control Panel.")).to_be_checked()
     expect(page.get_by_label("Click the Email panel in the Control Panel.")).not_to_be_checked()
     expect(page.locator(".hc-progress__text")).to_have_text("1 step of 4 done")
+    assert page.errors == []
+
+
+def test_switching_language_inside_a_step_lands_on_that_step(new_page, site):
+    page = new_page()
+    page.goto(site.guide("sv"))
+    page.wait_for_load_state("networkidle")  # the theme's instant navigation is live
+    page.locator("#step-3").evaluate("e => e.scrollIntoView()")
+    page.mouse.wheel(0, 150)  # reading inside step 3, the URL names no step
+    assert "#" not in page.url
+    page.locator(".md-header [hreflang=en]").first.dispatch_event("click")
+    page.wait_for_url("**/" + GUIDE["en"] + "#step-3")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator("#step-3")).to_be_in_viewport()
+    expect(step(page, 3).locator(".hc-step__title")).to_contain_text("Step 3")
+    # Above the first step, the switch goes to the top of the page.
+    page.evaluate("window.scrollTo(0, 0)")
+    page.locator(".md-header [hreflang=sv]").first.dispatch_event("click")
+    page.wait_for_url(re.compile(re.escape(GUIDE["sv"]) + "$"))
     assert page.errors == []
 
 

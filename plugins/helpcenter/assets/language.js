@@ -4,11 +4,20 @@
 (() => {
   "use strict";
   const KEY = "helpcenter:locale";
+  // Captured, before the theme's handler of alternate links, which would drop an anchor.
   document.addEventListener("click", (event) => {
     const link = event.target instanceof Element && event.target.closest("a[data-hc-locale]");
     if (!link) return;
+    // Inside a guide step, the link lands on the same step: step anchors are the same in
+    // every language. The step is the one a third down the window; the browser follows the link.
+    const here = document.elementFromPoint(innerWidth / 2, innerHeight / 3);
+    const step = here && here.closest(".hc-step");
+    if (step) {
+      link.hash = step.dataset.hcStep;
+      event.stopPropagation();
+    }
     try { localStorage.setItem(KEY, link.dataset.hcLocale); } catch { /* storage off: fine */ }
-  });
+  }, true);
   // The home page's search form needs the theme's search (a script): show it only then.
   const reveal = () => { for (const form of document.querySelectorAll("form.hc-search[hidden]")) form.hidden = false; };
   if (window.document$) window.document$.subscribe(reveal); else reveal();
