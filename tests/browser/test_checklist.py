@@ -320,6 +320,8 @@ def test_the_count_stays_in_view_on_a_phone(new_page, site):
     expect(state).to_have_text("Klart")
     icon = state.evaluate("e => getComputedStyle(e, '::before').maskImage")
     assert icon.endswith('check.svg")'), icon
+    served = page.request.get(icon[5:-2])
+    assert served.ok and served.headers["content-type"] == "image/svg+xml"
 
 
 def contrast(element) -> float:
