@@ -122,6 +122,22 @@ def test_the_page_loads_the_checklist_assets(example_site):
     assert ".hc-check__label" in styles and ".hc-panel--solved" in styles
 
 
+def test_only_the_standalone_pages_load_their_own_parts(example_site):
+    """The chooser's redirect and the standalone pages' look are not in what every article loads."""
+    own = ("standalone.css", "chooser.js")
+    article = example_site.html(SEED["sv"])
+    loaded = [e.get("href") or e.get("src") for e in article.select("link[rel=stylesheet], script[src]")]
+    assert not [url for url in loaded if url.endswith(own)]
+    root = (example_site.site / "index.html").read_text(encoding="utf-8")
+    assert 'href="assets/helpcenter/standalone.css"' in root and 'src="assets/helpcenter/chooser.js"' in root
+    served = (example_site.site / "assets/helpcenter/helpcenter.js").read_text(encoding="utf-8")
+    assert "location.replace" not in served and ".hc-root" not in styles_of(example_site)
+
+
+def styles_of(example_site) -> str:
+    return (example_site.site / "assets/helpcenter/helpcenter.css").read_text(encoding="utf-8")
+
+
 # -- texts and plural forms ---------------------------------------------------------------------------
 
 

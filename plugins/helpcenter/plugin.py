@@ -231,8 +231,9 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=content))
         # Loaded in <head> before the theme's bundle (see theme/partials/integrations/analytics.html).
         files.append(File.generated(config, f"{ASSET_DIR}/theme-shim.js", content=bundle(["theme-shim.js"])))
-        # Loaded only by the pages written without the theme (/, /404.html, /translations/).
+        # Loaded only by the pages written without the theme (/, /404.html, /translations/); chooser.js by / only.
         files.append(File.generated(config, f"{ASSET_DIR}/standalone.css", content=bundle(["standalone.css"])))
+        files.append(File.generated(config, f"{ASSET_DIR}/chooser.js", content=bundle(["chooser.js"])))
         for icon in ICONS:  # the checklist's state icons (CSS masks): files, so img-src 'self' is enough
             files.append(File.generated(config, f"{ASSET_DIR}/{icon}", content=source(icon)))
         self.center, self.plan = center, plan

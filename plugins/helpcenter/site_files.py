@@ -91,6 +91,7 @@ def write_root_page(
         default=locales[record.locale],
         css=f"{prefix}{assets}/helpcenter.css",
         page_css=f"{prefix}{assets}/standalone.css",
+        chooser_js=None if record.not_found else f"{assets}/chooser.js",
         js=f"{prefix}{assets}/helpcenter.js",
         not_found=record.not_found,
         banner=Markup(banner),
