@@ -20,7 +20,7 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from jinja2.utils import htmlsafe_json_dumps
 from markdown import Extension, Markdown
@@ -61,6 +61,8 @@ class GuideContext:
     """Plugin option ``feedback.endpoint``: receives checklist events through sendBeacon."""
     page_url: str | None = None
     """URL of the page being rendered (a fallback page shows another locale's article)."""
+    site_url: str | None = None
+    """The site's ``site_url``: the page's address a contact form is told (``{url}``)."""
     problems: list[Problem] = field(default_factory=list)
 
     def label_parts(self, number: int) -> tuple[str, str]:
@@ -315,13 +317,17 @@ def config_json(context: GuideContext, steps: int) -> str:
     ]
     step_done = [gettext("Step %(number)s is done.") % {"number": n} for n in range(1, steps + 1)]
     config: dict[str, Any] = {
+        **reach_config(
+            gettext,
+            context.article,
+            page,
+            Reach(context.support_url, context.support_label, context.feedback, context.site_url),
+        ),
         "progress": progress,
         "stepDone": step_done,
         "done": gettext("Done"),
         "skipped": gettext("Not needed"),
         "ask": gettext("Did this solve your problem?"),
-        "yes": gettext("Yes"),
-        "no": gettext("No"),
         "reset": gettext("Start over"),
         "undo": gettext("Undo"),
         "cleared": gettext("Your ticks have been cleared.") + " " + gettext("Choose Undo to bring them back."),
@@ -331,11 +337,47 @@ def config_json(context: GuideContext, steps: int) -> str:
         "solvedText": gettext("You can skip the remaining steps. If the problem comes back, start over."),
         "stuck": gettext("Still not working?"),
         "stuckText": gettext("Our support team will help you. Tell them what you have already tried:"),
-        "support": context.support_label or gettext("Contact support"),
-        "supportUrl": _href(context.support_url, page),
-        "feedback": _href(context.feedback, page),
     }
     return str(htmlsafe_json_dumps(config, ensure_ascii=False, separators=(",", ":")))
+
+
+@dataclass(frozen=True)
+class Reach:
+    """The plugin's options for a reader who answers: where support is, and who hears the answers."""
+
+    support_url: str | None = None
+    """``support.url``; may name ``{article}``, ``{title}``, ``{locale}``, ``{url}`` and ``{tried}``."""
+    support_label: str | None = None
+    feedback: str | None = None
+    """``feedback.endpoint``: receives the events through sendBeacon."""
+    site_url: str | None = None
+
+
+_PLACEHOLDER = re.compile(r"\{(article|title|locale|url)\}")
+
+
+def reach_config(gettext: Callable[[str], str], article: Article, page_url: str, reach: Reach) -> dict[str, Any]:
+    """What a question (a guide's steps, a plain article's end) needs: Yes and No, the contact
+    option and the feedback endpoint.
+
+    ``contact`` is what a contact form is told: the article's id, title and locale and the page's
+    address. They are filled into ``support.url`` here, URL-encoded as ``encodeURIComponent``
+    does; ``{tried}`` (the steps the reader tried, in their language) is left to the script,
+    which knows them, and which sends the same values with ``helpcenter:contact``.
+    """
+    base = reach.site_url.rstrip("/") + "/" if reach.site_url else "/"
+    contact = {"article": article.id, "title": article.meta.title, "locale": article.locale, "url": base + page_url}
+    href = _href(reach.support_url, page_url)
+    if href is not None:
+        href = _PLACEHOLDER.sub(lambda match: quote(contact[match.group(1)], safe="-_.!~*'()"), href)
+    return {
+        "yes": gettext("Yes"),
+        "no": gettext("No"),
+        "support": reach.support_label or gettext("Contact support"),
+        "supportUrl": href,
+        "contact": contact,
+        "feedback": _href(reach.feedback, page_url),
+    }
 
 
 def _href(url: str | None, page_url: str) -> str | None:

@@ -29,7 +29,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from . import intake, site_files, translations
 from .config import LOCALE_PATTERN, HelpcenterConfig
-from .guide import GuideContext, GuideExtension
+from .guide import GuideContext, GuideExtension, Reach
 from .locales import CatalogError, Catalogs, LocaleInfo, locale_info, package_catalog_dir, theme_language
 from .pages import (
     CategoryPage,
@@ -114,6 +114,8 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         self.renderer = Renderer(self.catalogs)
         self.status = StatusPages(self.config.status, self.renderer, self.locales)
         self.site_name = config.site_name
+        support, feedback = self.config.support, self.config.feedback
+        self.reach = Reach(support.url, support.label, feedback.endpoint, config.site_url)
         self.theme_languages = self._theme_languages(config)
         config.theme["language"] = self.theme_languages[self.config.default_locale]
         config.markdown_extensions.append(self.guide_extension)  # type: ignore[arg-type]
@@ -328,6 +330,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             support_label=self.config.support.label,
             feedback=self.config.feedback.endpoint,
             page_url=page.url,
+            site_url=self.reach.site_url,
         )
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:

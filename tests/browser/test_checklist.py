@@ -11,9 +11,11 @@ import json
 import re
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from babel.lists import format_list
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 from tests.browser.conftest import stay_offline
@@ -233,6 +235,60 @@ def test_no_on_the_last_step_offers_support_with_the_steps_tried(new_page, site)
     page.wait_for_function("document.getAnimations().length === 0")
     assert contrast(link) >= 4.5
     expect(page.locator(".hc-panel--solved")).to_be_hidden()
+    assert page.errors == []
+
+
+def encode(text: str) -> str:
+    """As JavaScript's encodeURIComponent (ECMA-262 names the characters it leaves)."""
+    return quote(text, safe="-_.!~*'()")
+
+
+SUPPORT_TEMPLATE = "https://www.example.com/support/new?article={article}&subject={title}&lang={locale}&tried={tried}"
+
+
+@pytest.mark.parametrize(
+    ("locale", "no", "tried"),
+    [
+        ("sv", "Nej", ["Steg 1 - Besök vår statussida", "Steg 4 - Återställ lösenordet"]),
+        ("en", "No", ["Step 1 - Visit our status page", "Step 4 - Reset the password"]),
+    ],
+)
+def test_support_opens_prefilled_with_what_the_reader_tried(new_page, tmp_path, serve, locale, no, tried):
+    project = copy_example(tmp_path)
+    settings = project / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    assert "        url: https://www.example.com/support/chat\n" in text
+    settings.write_text(
+        text.replace("https://www.example.com/support/chat", f'"{SUPPORT_TEMPLATE}"', 1), encoding="utf-8"
+    )
+    built = build_served(project, serve)
+    page = new_page(locale="sv-SE" if locale == "sv" else "en-US")
+    page.context.add_init_script(
+        "window.__contact = [];"
+        "document.addEventListener('helpcenter:contact', e => __contact.push({bubbles: e.bubbles, ...e.detail}));"
+        "document.addEventListener('click', e => { if (e.target.closest('.hc-panel--stuck a')) e.preventDefault(); });"
+    )
+    page.goto(built.guide(locale))
+    tick_step(page, 1)
+    step(page, 4).get_by_role("button", name=no).click()
+    link = page.locator(".hc-panel--stuck a")
+    title = page.locator("h1").inner_text()
+    tried_text = format_list(tried, locale=locale)  # the reader's language's list, as CLDR says it
+    expected = SUPPORT_TEMPLATE.format(
+        article="webmail-login", title=encode(title), locale=locale, tried=encode(tried_text)
+    )
+    expect(link).to_have_attribute("href", expected)
+    link.click()
+    assert page.evaluate("window.__contact") == [
+        {
+            "bubbles": True,
+            "article": "webmail-login",
+            "title": title,
+            "locale": locale,
+            "url": built.url + GUIDE[locale],
+            "tried": tried_text,
+        }
+    ]
     assert page.errors == []
 
 

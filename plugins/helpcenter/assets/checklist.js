@@ -150,6 +150,51 @@
     return panel;
   }
 
+  // A question with Yes and No: a fieldset named by its legend.
+  function makeAsk(question, texts) {
+    const ask = make("fieldset", "hc-ask");
+    const yes = makeButton(texts.yes, "hc-yes");
+    const no = makeButton(texts.no, "hc-no");
+    ask.append(make("legend", "hc-ask__q", question), yes, no);
+    return { ask, yes, no };
+  }
+
+  // One polite live region per page: the status widget's or another guide's when it is there.
+  function liveRegion(parent) {
+    let live = document.querySelector("[data-hc-live],[data-hc-status-live]");
+    if (!live) {
+      live = make("div", "hc-sr");
+      live.role = "status";
+      live.dataset.hcLive = "";
+      parent.append(live);
+    }
+    return live;
+  }
+
+  // A bubbling "helpcenter:<name>" event, and the site's feedback beacon when it has one.
+  function emit(element, texts, name, detail) {
+    element.dispatchEvent(new CustomEvent("helpcenter:" + name, { bubbles: true, detail }));
+    try {
+      if (texts.feedback) navigator.sendBeacon(texts.feedback, JSON.stringify({ event: "helpcenter:" + name, ...detail }));
+    } catch {
+      /* analytics never break the page */
+    }
+  }
+
+  // The contact option. The build filled {article}, {title}, {locale} and {url} into support.url
+  // (texts.contact holds them); {tried} is what the reader tried, in their language, URL-encoded.
+  // Returns setTried(names), which updates the link and returns it.
+  function makeContact(element, texts) {
+    const link = make("a", "md-button md-button--primary", texts.support);
+    let detail;
+    link.addEventListener("click", () => emit(element, texts, "contact", detail));
+    return (tried) => {
+      detail = { ...texts.contact, tried: new Intl.ListFormat(texts.contact.locale).format(tried) };
+      link.href = texts.supportUrl.replaceAll("{tried}", encodeURIComponent(detail.tried));
+      return link;
+    };
+  }
+
   // The steps of a guide as the build wrote them, with their checkboxes.
   function readSteps(guide) {
     const overviewItems = guide.querySelectorAll(".hc-overview__item");
@@ -199,17 +244,8 @@
       view = pageView(record, checks, stepIds);
     }
 
-    function emit(name, step, extra) {
-      const detail = { article, locale: guide.dataset.hcLocale, step: step.id, ...extra };
-      guide.dispatchEvent(new CustomEvent("helpcenter:" + name, { bubbles: true, detail }));
-      try {
-        if (texts.feedback) {
-          navigator.sendBeacon(texts.feedback, JSON.stringify({ event: "helpcenter:" + name, ...detail }));
-        }
-      } catch {
-        /* analytics never break the guide */
-      }
-    }
+    const emitStep = (name, step, extra) =>
+      emit(guide, texts, name, { article, locale: guide.dataset.hcLocale, step: step.id, ...extra });
 
     // What only works with JavaScript is made here, so without it nothing is dead.
     // One progress indicator, at the top; it stays in view while the reader is in the guide.
@@ -217,7 +253,7 @@
     const progressText = make("p", "hc-progress__text");
     const bar = make("progress"); // its words are the text above it
     bar.max = steps.length;
-    bar.setAttribute("aria-hidden", "true");
+    bar.ariaHidden = "true";
     progress.append(progressText, bar);
     const overview = guide.querySelector(".hc-overview");
     if (overview) overview.after(progress);
@@ -229,13 +265,7 @@
     const undoButton = makeButton(texts.undo, "hc-undo");
     undoButton.hidden = true;
     end.append(resetButton, undoButton);
-    // One polite live region per page: the status widget's when it is there.
-    const live = document.querySelector("[data-hc-live],[data-hc-status-live]") || make("div", "hc-sr");
-    if (!live.isConnected) {
-      live.setAttribute("role", "status");
-      live.dataset.hcLive = "";
-      end.append(live);
-    }
+    const live = liveRegion(end);
     if (storageIsKept()) end.append(make("p", "hc-note", texts.saved));
     guide.querySelector(".hc-steps").after(end);
 
@@ -243,11 +273,8 @@
     const stuckPanel = makePanel("hc-panel--stuck", texts.stuck, texts.stuckText);
     const triedList = make("ul");
     stuckPanel.append(triedList);
-    if (texts.supportUrl) {
-      const link = make("a", "md-button md-button--primary", texts.support);
-      link.href = texts.supportUrl;
-      stuckPanel.append(link);
-    }
+    const contact = texts.supportUrl && makeContact(guide, texts);
+    if (contact) stuckPanel.append(contact([]));
     lastStep.section.append(stuckPanel);
 
     for (const step of steps) {
@@ -255,16 +282,11 @@
       step.title.insertBefore(step.headingState, step.title.querySelector(".headerlink"));
       step.overviewState = make("span", "hc-state");
       if (step.overviewItem) step.overviewItem.append(step.overviewState);
-      const ask = make("div", "hc-ask");
-      const question = make("p", "hc-ask__q", texts.ask);
-      question.id = "hc-ask-" + article + "-" + step.id;
-      ask.setAttribute("role", "group");
-      ask.setAttribute("aria-labelledby", question.id);
-      step.yesButton = makeButton(texts.yes, "hc-yes");
-      step.noButton = makeButton(texts.no, "hc-no");
-      step.yesButton.addEventListener("click", () => answer(step, true));
-      step.noButton.addEventListener("click", () => answer(step, false));
-      ask.append(question, step.yesButton, step.noButton);
+      const { ask, yes, no } = makeAsk(texts.ask, texts);
+      step.yesButton = yes;
+      step.noButton = no;
+      yes.addEventListener("click", () => answer(step, true));
+      no.addEventListener("click", () => answer(step, false));
       step.foot = make("div", "hc-foot");
       step.foot.append(ask);
       step.section.insertBefore(step.foot, step === lastStep ? stuckPanel : null);
@@ -285,11 +307,9 @@
           element.textContent = state && texts[state];
           element.dataset.state = state;
         }
-        step.section.dataset.hcState = state;
-        if (step.overviewItem) step.overviewItem.dataset.hcState = state;
         const triedHere = view.tried.includes(step.id);
-        step.yesButton.setAttribute("aria-pressed", step.index === solvedIndex);
-        step.noButton.setAttribute("aria-pressed", step.index !== solvedIndex && triedHere);
+        step.yesButton.ariaPressed = step.index === solvedIndex;
+        step.noButton.ariaPressed = step.index !== solvedIndex && triedHere;
         if (triedHere || step.checks.some(isTicked)) triedNames.push(step.name);
       }
       progressText.textContent = texts.progress[doneCount];
@@ -301,6 +321,7 @@
       stuckPanel.hidden = solvedIndex > -1 || !view.tried.includes(lastStep.id);
       triedList.replaceChildren(...triedNames.map((name) => make("li", "", name)));
       triedList.hidden = !triedNames.length;
+      if (contact) contact(triedNames);
       return doneCount;
     }
 
@@ -313,7 +334,7 @@
         }
       });
       render();
-      emit(solved ? "solved" : "not-solved", step);
+      emitStep(solved ? "solved" : "not-solved", step);
       const nextStep = steps[step.index + 1];
       if (solved) solvedPanel.focus();
       else if (nextStep) {
@@ -333,10 +354,10 @@
         else fresh.ticked.delete(check.id);
       });
       const doneCount = render();
-      emit("check", step, { item: check.item, checked: ticked });
+      emitStep("check", step, { item: check.item, checked: ticked });
       if (!wasDone && isDone(step)) {
         live.textContent = texts.stepDone[step.index] + " " + texts.progress[doneCount];
-        emit("step-complete", step);
+        emitStep("step-complete", step);
       }
     });
 
