@@ -42,6 +42,8 @@ _ATTR_TAIL = HEADING_ATTRS
 PRIORITY = 26
 # Right after inline processing (20), before attr_list (8), toc (5) and unescape (0).
 TEXT_PRIORITY = 19
+# After toc (5), which adds the permalinks.
+PERMALINK_PRIORITY = 4
 _TEXT_ONLY = {"hc-step__title", "hc-check__text", "hc-overview__link"}
 
 
@@ -114,6 +116,9 @@ class GuideExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(PageTreeprocessor(md, self, render_guide), "helpcenter-guide", PRIORITY)
         md.treeprocessors.register(GuideTextTreeprocessor(md, self), "helpcenter-guide-text", TEXT_PRIORITY)
+        md.treeprocessors.register(
+            PageTreeprocessor(md, self, quiet_permalinks), "helpcenter-guide-permalinks", PERMALINK_PRIORITY
+        )
 
 
 def _text(element: etree.Element) -> str:
@@ -201,6 +206,16 @@ def render_guide(root: etree.Element, context: GuideContext) -> None:
     guide.append(steps_box)
     for element in children[end:]:
         guide.append(element)
+
+
+def quiet_permalinks(root: etree.Element, _context: GuideContext) -> None:
+    """A step heading's permalink (toc's "¶", shown on hover) is no tab stop: the overview links to
+    every step with the same anchor, and the keyboard path to the first check stays short."""
+    for heading in root.iter("h2"):
+        if "hc-step__title" in heading.get("class", "").split():
+            for link in heading.iter("a"):
+                if "headerlink" in link.get("class", "").split():
+                    link.set("tabindex", "-1")
 
 
 def _wrap_label(element: etree.Element, before: str, after: str) -> None:

@@ -303,6 +303,9 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
                     resolve = self.plan.link_resolver(record.locale)
                     markdown = translations.relink(markdown, article.src_uri, record.src_uri, resolve)
                 if article.is_guide:
+                    # The guide's overview is its table of contents, and its breadcrumbs lead out: the
+                    # theme's sidebars would put sixteen tab stops before the first check.
+                    page.meta["hide"] = ["navigation", "toc"]
                     source = record.source  # fingerprints of the source locale: ticks match across languages
                     self.guide_extension.current = self._guide(article, source, article.locale, page)
             case CategoryPage(listing=listing):

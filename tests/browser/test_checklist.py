@@ -428,6 +428,51 @@ def test_keyboard_only_walk_through_to_solved(new_page, site):
     assert page.errors == []
 
 
+FOCUSED = """() => {
+  const e = document.activeElement;
+  const box = e.getBoundingClientRect();
+  const style = getComputedStyle(e);
+  return {
+    name: e.getAttribute("aria-label") || e.textContent.trim().slice(0, 40) || e.className,
+    skip: e.matches(".md-skip"),
+    content: !!e.closest(".md-content"),
+    shown: e.checkVisibility({opacityProperty: true, visibilityProperty: true}) && box.width > 0 && box.height > 0,
+    inView: box.bottom > 0 && box.top < innerHeight,
+    outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0,
+  };
+}"""
+
+
+def test_the_first_check_is_a_short_keyboard_path_from_the_top(new_page, site):
+    """A desktop window, where the theme shows its sidebars (a phone's closed menu keeps the theme's
+    links as tab stops: the theme's own, not fixed here)."""
+    page = new_page(viewport={"width": 1280, "height": 720})
+    page.goto(site.guide())
+    page.wait_for_load_state("networkidle")
+    first = step(page, 1).locator(".hc-check__input").first
+    stops = []
+    while not first.evaluate("e => e === document.activeElement"):
+        assert len(stops) < 30, stops
+        page.keyboard.press("Tab")
+        page.wait_for_function("document.getAnimations().length === 0")  # e.g. the skip link sliding in
+        stops.append(page.evaluate(FOCUSED))
+    counted = [stop for stop in stops if not stop["skip"]]
+    assert len(counted) <= 15, [stop["name"] for stop in counted]
+    hidden = [stop["name"] for stop in stops if not (stop["shown"] and stop["inView"])]
+    assert hidden == [], "nothing hidden is a tab stop"
+    unmarked = [stop["name"] for stop in stops if stop["content"] and not stop["outline"]]
+    assert unmarked == [], "focus stays visible"
+    assert page.errors == []
+
+
+def test_a_guide_keeps_the_navigation_in_the_phone_menu(new_page, site):
+    """The guide hides the theme's sidebars (its overview is its table of contents); the menu keeps them."""
+    page = new_page(viewport={"width": 390, "height": 844})
+    page.goto(site.guide())
+    page.locator("label.md-header__button[for=__drawer]").click()
+    expect(page.locator(".md-nav--primary").get_by_role("link", name="Domäner").first).to_be_visible()
+
+
 # -- events --------------------------------------------------------------------------------------------
 
 RECORD_EVENTS = """
