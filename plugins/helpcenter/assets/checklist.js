@@ -376,7 +376,7 @@
     }
 
     resetButton.addEventListener("click", () => {
-      undoText = readText(key);
+      undoText = readText(key) ?? undoText; // a second click keeps what the first cleared
       store(key, null);
       reread();
       showUndo(true);
