@@ -5,8 +5,8 @@ format (front matter, guides with ``##`` steps and ``- [ ]`` checks, an admoniti
 a fenced block holding a ``## not a step`` line), each locale's ``index.md`` and
 ``categories.yml``, and one MkDocs config per variant:
 
-- ``mkdocs-with.yml``: Material + search + helpcenter;
-- ``mkdocs-without.yml``: the same without the helpcenter plugin (full nav);
+- ``mkdocs-with.yml``: Material + helpcenter (whose search is Pagefind);
+- ``mkdocs-without.yml``: Material + its lunr search, without the helpcenter plugin (full nav);
 - ``mkdocs-without-prune.yml``: the same plus Material's ``navigation.prune``.
 
 Every article has the same id, category, type, tags, related ids and structure
@@ -499,7 +499,8 @@ def config(spec: Spec, variant: str) -> dict[str, Any]:
     features = ["navigation.instant", "navigation.footer", "search.highlight"]
     if variant == "without-prune":
         features.append("navigation.prune")
-    plugins: list[Any] = ["search"]
+    # Material's lunr search for plain Material; the help center brings its own (Pagefind).
+    plugins: list[Any] = [] if variant == "with" else ["search"]
     if variant == "with":
         plugins.append(
             {

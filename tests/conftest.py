@@ -140,7 +140,6 @@ def write_project(root: Path, files: dict[str, str], config: dict | None = None)
         "theme": {"name": "material", "language": "sv"},
         "markdown_extensions": ["admonition", "attr_list", {"toc": {"permalink": True}}],
         "plugins": [
-            "search",
             {"helpcenter": {"default_locale": "sv", "locales": {"sv": "Svenska", "en": "English"}}},
         ],
     }

@@ -21,7 +21,10 @@ from helpcenter.sources import read_article, split_front_matter
 
 SEED = {"sv": "sv/e-post/jag-kan-inte-logga-in-pa-webbmail/", "en": "en/email/cannot-log-in-to-webmail/"}
 ASSETS = ROOT / "plugins" / "helpcenter" / "assets"
-BUDGET = 8192  # bytes at gzip -9: helpcenter.js + helpcenter.css + theme-shim.js as the site serves them
+# Bytes at gzip -9: helpcenter.js + helpcenter.css + theme-shim.js as the site serves them. 8,192 + 512
+# for the part of search every page needs (search-start.js, about 320 B, and a few CSS rules); the rest
+# of search, and Pagefind, load when the reader searches.
+BUDGET = 8704
 
 
 def config_of(soup: BeautifulSoup) -> dict:
@@ -265,7 +268,7 @@ def test_the_plugin_reads_support_and_feedback(tmp_path: Path):
     project = write_project(
         tmp_path,
         {"sv/e-post/g.md": guide, "en/email/g.md": guide},
-        {"plugins": ["search", {"helpcenter": options}]},
+        {"plugins": [{"helpcenter": options}]},
     )
     built = build_site(project)
     config = config_of(built.html("sv/e-post/g/"))

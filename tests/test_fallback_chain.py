@@ -42,7 +42,7 @@ def project(root: Path, fallback: dict | None) -> Path:
         "en/email/two.md": stamped(TRANSLATED_EN_BODY, TRANSLATED_SV, "sv/e-post/tva.md"),
         "sv/e-post/svensk.md": ONLY_SV,
     }
-    return write_project(root, files, {"plugins": ["search", {"helpcenter": plugin}]})
+    return write_project(root, files, {"plugins": [{"helpcenter": plugin}]})
 
 
 @pytest.fixture(scope="module")

@@ -179,7 +179,7 @@ def test_theme_language_without_english_still_answers():
 
 def _settings(plugin: dict) -> dict:
     # Through mkdocs.yml, as a site owner writes them.
-    return {"plugins": ["search", {"helpcenter": plugin}]}
+    return {"plugins": [{"helpcenter": plugin}]}
 
 
 @pytest.mark.parametrize(

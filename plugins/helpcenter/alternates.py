@@ -1,4 +1,4 @@
-"""One page in every locale: the language switcher, hreflang, sitemaps and per-locale search.
+"""One page in every locale: the language switcher, hreflang and sitemaps.
 
 Pages are identified across locales by a key (an article id, a category id or
 the home page), never by their (localized) paths.
@@ -6,21 +6,13 @@ the home page), never by their (localized) paths.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
 HOME_KEY = ("home", "")
-
-# lunr-languages stemmers that Material for MkDocs ships (assets/javascripts/lunr/min).
-LUNR_LANGUAGES = frozenset(
-    "ar da de du el es fi fr he hi hu hy it ja jp kn ko nl no pt ro ru sa sv ta te th tr vi zh".split()  # noqa: SIM905
-)
-_LUNR_ALIASES = {"nb": "no", "nn": "no", "ja": "ja"}
 
 
 @dataclass(frozen=True)
@@ -62,36 +54,6 @@ class Alternates:
     def translations(self, src_uri: str) -> list[Alternate]:
         """Only real translations (what hreflang and sitemaps may name)."""
         return [a for a in self.of(src_uri) if not a.fallback]
-
-
-def lunr_language(locale: str) -> str:
-    """The search stemmer for a locale; English when Material ships none."""
-    base = locale.replace("-", "_").split("_")[0].lower()
-    base = _LUNR_ALIASES.get(base, base)
-    return base if base in LUNR_LANGUAGES else "en"
-
-
-def split_search_index(index: dict[str, Any], locales: Iterable[str]) -> dict[str, dict[str, Any]]:
-    """Material's one search index, split into one per locale.
-
-    Locations become relative to the locale's root, the stemmer becomes the
-    locale's own, and nothing of other locales is kept.
-    """
-    docs: dict[str, list[dict[str, Any]]] = {loc: [] for loc in locales}
-    for doc in index.get("docs", []):
-        location = str(doc.get("location", ""))
-        locale, _, rest = location.partition("/")
-        if locale in docs:
-            docs[locale].append({**doc, "location": rest})
-    config = dict(index.get("config", {}))
-    result = {}
-    for locale, entries in docs.items():
-        result[locale] = {"config": {**config, "lang": [lunr_language(locale)]}, "docs": entries}
-    return result
-
-
-def dump_json(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ instant navigation re-creates every script of the new page as JavaScript.
 
 from __future__ import annotations
 
+import copy
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
@@ -44,7 +45,7 @@ PRIORITY = 26
 TEXT_PRIORITY = 19
 # After toc (5), which adds the permalinks.
 PERMALINK_PRIORITY = 4
-_TEXT_ONLY = {"hc-step__title", "hc-check__text", "hc-overview__link"}
+_TEXT_ONLY = {"hc-step__title", "hc-check__text", "hc-check__words", "hc-overview__link"}
 
 
 @dataclass
@@ -294,6 +295,12 @@ def _checks(ul: etree.Element, anchor: str, count: int, record: Step | None, sou
             li.remove(holder)
         li.text = None
         li.insert(0, label)
+        # Search's indexer (Pagefind) reads no <label>: the item's words once more, hidden, for it alone.
+        words = copy.deepcopy(span)
+        words.attrib.clear()
+        words.set("class", "hc-check__words")
+        words.set("hidden", "hidden")
+        li.insert(1, words)
         converted = True
     if converted:
         ul.set("class", (ul.get("class", "") + " hc-checks").strip())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.resources
 import io
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -301,3 +302,14 @@ def theme_language(code: str, available: Iterable[str]) -> str:
         if candidate in names:
             return candidate
     return "en"
+
+
+def plural_samples(code: str) -> dict[str, int]:
+    """A number for each CLDR plural category of a locale (``Intl.PluralRules`` names)."""
+    rule = Locale.parse(code.replace("-", "_")).plural_form
+    samples: dict[str, int] = {}
+    # Small numbers, then powers of ten: some categories start there (French "many": 1,000,000).
+    for n in itertools.chain(range(1000), (10**power for power in range(3, 13))):
+        samples.setdefault(rule(n), n)
+    samples.setdefault("other", 10)
+    return samples

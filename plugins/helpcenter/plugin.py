@@ -27,11 +27,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
 from mkdocs.utils.templates import TemplateContext
 
-from . import intake, site_files, translations
+from . import intake, search, site_files, translations
 from .config import LOCALE_PATTERN, HelpcenterConfig
 from .guide import GuideContext, GuideExtension, Reach
 from .locales import CatalogError, Catalogs, LocaleInfo, locale_info, package_catalog_dir, theme_language
 from .pages import (
+    ArticlePage,
     CategoryPage,
     Composer,
     DashboardPage,
@@ -60,7 +61,7 @@ ASSET_DIR = "assets/helpcenter"
 # (fewer requests, and one gzip stream compresses better than several).
 BUNDLES = {
     "helpcenter.css": ("base.css", "checklist.css", "status.css"),
-    "helpcenter.js": ("language.js", "checklist.js", "status.js"),
+    "helpcenter.js": ("language.js", "checklist.js", "status.js", "search-start.js"),
 }
 ICONS = ("check.svg", "skipped.svg")
 THEME_DIR = Path(__file__).parent / "theme"
@@ -85,6 +86,10 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         self.env: Environment | None = None
         self.extras: dict[str, dict[str, Any]] = {}
         """Per page, what on_page_content computed for the templates (related, JSON-LD)."""
+        self.indexed: dict[str, int] = {}
+        """Per built locale, how many of its pages search indexes."""
+        self.search_settings: dict[str, str] = {}
+        """Per locale, the search panel's settings and words (JSON)."""
         self.serving = False
         self.problem_box: ProblemBox | None = None
         """Under ``mkdocs serve``: each page's problems, shown at its top."""
@@ -125,6 +130,9 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         self._theme_hooks(config)
         # Links and anchors are checked on the sources (references.check_links: file:line, a hint, once per
         # file, as helpcenter check does); MkDocs's own check would repeat them per fallback copy, without a line.
+        if search.lists_material_search(config.plugins):
+            log.warning(search.MATERIAL_SEARCH_MESSAGE)
+        self.indexed, self.search_settings = dict.fromkeys(self.built, 0), {}
         links = config.validation.links
         links.not_found = links.anchors = logging.DEBUG
         if not config.site_url:
@@ -231,6 +239,8 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         for name, parts in BUNDLES.items():
             content = bundle(self.status.served_parts(parts))
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=content))
+        for name in search.LAZY_ASSETS:  # loaded when the reader first searches
+            files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=bundle([name])))
         # Loaded in <head> before the theme's bundle (see theme/partials/integrations/analytics.html).
         files.append(File.generated(config, f"{ASSET_DIR}/theme-shim.js", content=bundle(["theme-shim.js"])))
         # Loaded only by the pages written without the theme (/, /404.html, /translations/); chooser.js by / only.
@@ -296,8 +306,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
                 page.meta = _safe_meta(article.meta.title, article.meta.summary)
                 components = article.meta.status
                 if isinstance(record, FallbackPage):
-                    # The untranslated original, marked: canonical to it, kept out of this locale's search.
-                    page.meta["search"] = {"exclude": True}
+                    # Another language's text, marked: canonical to it (and not indexed: see _indexed).
                     if config.site_url:
                         page.canonical_url = config.site_url.rstrip("/") + "/" + article.url
                     resolve = self.plan.link_resolver(record.locale)
@@ -351,7 +360,12 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             html = self.status.banner(record.locale, status.components) + html
         composed = self.composer.compose(record, page.url, html)
         self.extras[record.src_uri] = {"related": composed.related, "json_ld": composed.json_ld}
-        return (self.problem_box.html(record) if self.problem_box else "") + composed.html
+        html = composed.html
+        indexed = _indexed(record)
+        if indexed is not None:
+            self.indexed[record.locale] = self.indexed.get(record.locale, 0) + 1
+            html = self.renderer.render(record.locale, "search-body.html", html=Markup(html), **search.facts(indexed))
+        return (self.problem_box.html(record) if self.problem_box else "") + html
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -364,8 +378,8 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         context["nav"] = self._nav_for(page, record, nav)
         # Each locale is its own root for the theme's search index and instant navigation.
         context["base_url"] = get_relative_url(f"{locale}/", page.url)
-        switcher, hreflang = self.composer.switcher(page.file.src_uri, locale, page.url)
-        self._alternates(config, hreflang)
+        switcher, _hreflang = self.composer.switcher(page.file.src_uri, locale, page.url)
+        self._alternates(config)
         extras = self.extras.pop(page.file.src_uri, {})
         context["helpcenter"] = {  # type: ignore[typeddict-unknown-key]  # our templates' data
             "locale": locale,
@@ -374,13 +388,26 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             "related": extras.get("related", []),
             # Rendered into <head> by our partials/integrations/analytics.html.
             "json_ld": extras.get("json_ld"),
+            "search": self._search_context(locale, context["base_url"]),
         }
         return context
 
-    def _alternates(self, config: MkDocsConfig, hreflang: list[dict[str, str]]) -> None:
-        """The theme renders config.extra.alternate as hreflang links (and shows the switcher)."""
-        root = config.site_url or "/"
-        config.extra["alternate"] = hreflang or [{"name": "", "link": root, "lang": "x-default"}]
+    def _search_context(self, locale: str, base_url: str) -> dict[str, str]:
+        """The header search's settings and words, and where its form leads without JavaScript."""
+        settings = self.search_settings.get(locale)
+        if settings is None:  # once per locale: the plural forms are worked out from CLDR
+            catalog = self.catalogs.get(locale)
+            settings = search.settings(catalog.gettext, catalog.ngettext, self.locales[locale].html_lang)
+            self.search_settings[locale] = settings
+        return {"settings": settings, "home": base_url.rstrip("/") + "/"}
+
+    def _alternates(self, config: MkDocsConfig) -> None:
+        """The theme shows the language switcher (our partials/alternate.html) when config.extra.alternate
+        is set, and renders each entry of a list as a <link rel=alternate hreflang> in <head>; its script
+        then fetches sitemap.xml beside every such link, on every page view. The switcher links each
+        page's translations already, and the locale sitemaps name them for search engines (xhtml:link
+        alternates and x-default), so it is set, but not to a list: no such link, and no such request."""
+        config.extra["alternate"] = True
 
     def _use_locale(self, config: MkDocsConfig, locale: str) -> None:
         """Render the theme's own strings, direction and site name in this locale."""
@@ -425,7 +452,10 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
                         site_dir, record, self.renderer, rows, self.locales, self.site_name, ASSET_DIR, banner
                     )
         self._use_locale(config, self.config.default_locale)
-        site_files.write_search(site_dir, self.built)
+        try:
+            search.index_site(site_dir, self.indexed, {c: i.name for c, i in self.locales.items()}, log.info)
+        except search.SearchError as error:
+            raise PluginError(str(error)) from None
         site_files.write_sitemaps(site_dir, self.plan, self.locales, self.built, config.site_url)
 
     def _write_404(self, config: MkDocsConfig, record: NotFoundPage) -> None:
@@ -440,14 +470,15 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         # its assets (the url filter) stay at the site root.
         context["base_url"] = root.rstrip("/") + f"/{locale}/"
         home = self.plan.center.homes.get(locale)
-        switcher, hreflang = self.composer.switcher(home.src_uri if home else "", locale, f"{locale}/")
+        switcher, _hreflang = self.composer.switcher(home.src_uri if home else "", locale, f"{locale}/")
         for entry in switcher:  # a 404 page is served at any depth
             entry["href"] = root.rstrip("/") + "/" + self.plan.home_url(entry["code"])
-        self._alternates(config, hreflang)
+        self._alternates(config)
         context["helpcenter"] = {  # type: ignore[typeddict-unknown-key]
             "locale": locale,
             "switcher": switcher,
             "banner": Markup(self.status.banner(locale, ())),
+            "search": self._search_context(locale, context["base_url"]),
         }
         filters = self.env.filters
         theirs = {name: filters[name] for name in ASSET_FILTERS}
@@ -469,3 +500,14 @@ def _safe_meta(title: str | None, description: str | None) -> dict[str, Any]:
     if description:
         meta["description"] = text(description)
     return meta
+
+
+def _indexed(record: SourcePage) -> search.Indexed | None:
+    """What search knows of a page it indexes: articles and guides in their own locale, category pages."""
+    match record:
+        case ArticlePage(article=article, category=category):
+            title = category.category.title if category else None
+            return search.Indexed(article.meta.type, title, article.meta.summary, article.meta.tags)
+        case CategoryPage(listing=listing):
+            return search.Indexed("category", listing.category.title, listing.category.description)
+    return None

@@ -1,4 +1,4 @@
-"""Site-wide files, written once all pages are: per-locale search indexes and sitemaps,
+"""Site-wide files, written once all pages are: per-locale sitemaps,
 the language chooser at ``/`` (and ``/404.html``), and the translators' dashboard.
 
 Each is the same in every shard of a locale-sharded build, except the parts that
@@ -7,7 +7,6 @@ belong to the shard's own locales.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -26,17 +25,6 @@ def _write(site_dir: Path, path: str, text: str) -> None:
     target = site_dir / path
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
-
-
-def write_search(site_dir: Path, locales: Iterable[str]) -> None:
-    """One search index per locale, with its own stemmer; readers fetch only theirs."""
-    merged = site_dir / "search" / "search_index.json"
-    if not merged.is_file():
-        return
-    index = json.loads(merged.read_text(encoding="utf-8"))
-    for locale, data in alt.split_search_index(index, locales).items():
-        _write(site_dir, f"{locale}/search/search_index.json", alt.dump_json(data))
-    merged.unlink()
 
 
 def write_sitemaps(

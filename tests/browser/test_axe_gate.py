@@ -124,7 +124,7 @@ def rtl_site(tmp_path_factory, serve):
         "ar/email/login.md": RTL_GUIDE,
     }
     plugin = {"default_locale": "ar", "locales": {"ar": "العربية", "sv": "Svenska"}}
-    write_project(root, files, config={"plugins": ["search", {"helpcenter": plugin}]})
+    write_project(root, files, config={"plugins": [{"helpcenter": plugin}]})
     (root / "site").mkdir()
     server = serve(root / "site")
     built = build_site(root, strict=False, extra={"site_url": server.url})

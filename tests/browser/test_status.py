@@ -144,7 +144,7 @@ def sites(tmp_path_factory, serve, feed) -> Callable[..., Site]:
             locales = {"sv": "Svenska", "en": "English"}
             theme = {"name": "material", "language": "sv", "font": False, "features": ["navigation.instant"]}
             plugin = {"default_locale": "sv", "locales": locales, "status": status}
-            write_project(root, PAGES, config={"theme": theme, "plugins": ["search", {"helpcenter": plugin}]})
+            write_project(root, PAGES, config={"theme": theme, "plugins": [{"helpcenter": plugin}]})
             result = build_site(root, strict=True, extra={"site_url": server.url})
             assert result.warnings() == []
             built[key] = Site(root / "site", server.url)
@@ -518,19 +518,28 @@ new PerformanceObserver((list) => {
 """
 
 
-def test_a_feed_of_twenty_thousand_components_does_not_freeze_the_page(new_page, sites, feed):
-    """Under the 1 MB cap: matching names is one pass, not a search per name."""
-    components = [{"name": f"S{n}", "status": "operational"} for n in range(20_000)]
+def longest_task(new_page, sites, feed, count: int) -> float:
+    """The longest main-thread task while a feed of ``count`` components is shown in full."""
+    components = [{"name": f"S{n}", "status": "operational"} for n in range(count)]
     body = statuspage_feed(components)
     assert len(json.dumps(body, separators=(",", ":"))) < 1 << 20
     page = new_page()
     page.add_init_script(LONGEST_TASK)
     serve_feed(page, feed, body)
     page.goto(sites().url + ALL)
-    expect(widget(page).locator(".hc-status__list li")).to_have_count(20_000, timeout=60_000)
-    longest = page.evaluate("window.__longest")
-    assert longest < 2000, f"the main thread was blocked {longest:.0f} ms"
+    expect(widget(page).locator(".hc-status__list li")).to_have_count(count, timeout=60_000)
     assert page.errors == []
+    return float(page.evaluate("window.__longest"))
+
+
+def test_a_feed_of_twenty_thousand_components_does_not_freeze_the_page(new_page, sites, feed):
+    """Under the 1 MB cap, matching names is one pass, not a search per name: ten times the
+    components cost about ten times the work (a search per name costs a hundred times). The
+    figure compared is a ratio measured in one browser, not a wall-clock budget, so a busy
+    machine slows both sides alike; make bench measures the time itself."""
+    small = longest_task(new_page, sites, feed, 2_000)
+    large = longest_task(new_page, sites, feed, 20_000)
+    assert large < 30 * max(small, 50), f"2,000 components: {small:.0f} ms; 20,000: {large:.0f} ms"
 
 
 @pytest.mark.parametrize(

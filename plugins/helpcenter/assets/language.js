@@ -17,11 +17,4 @@
     }
     try { localStorage.setItem(KEY, link.dataset.hcLocale); } catch { /* storage off: fine */ }
   }, true);
-  // The home page's search form needs the theme's search (a script): show it only then.
-  const reveal = () => { for (const form of document.querySelectorAll("form.hc-search[hidden]")) form.hidden = false; };
-  if (window.document$) window.document$.subscribe(reveal); else reveal();
-  // Material's search overlay is a role=dialog without a name: name it after its search box.
-  const dialog = document.querySelector(".md-search[role=dialog]:not([aria-label])");
-  const query = dialog && dialog.querySelector("input[aria-label]");
-  if (query) dialog.setAttribute("aria-label", query.getAttribute("aria-label"));
 })();

@@ -14,16 +14,14 @@ Never green when it doesn't know: any value outside a provider's vocabulary beco
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
-from babel import Locale
 from mkdocs.plugins import get_plugin_logger
 
-from ..locales import LocaleInfo
+from ..locales import LocaleInfo, plural_samples
 from ..rendering import Renderer
 from .model import KUMA_URL
 from .placement import StatusContext
@@ -34,20 +32,9 @@ log = get_plugin_logger("helpcenter")
 STATUS_PARTS = frozenset({"status.css", "status.js"})
 
 
-def _plural_samples(code: str) -> dict[str, int]:
-    """A number for each CLDR plural category of a locale (``Intl.PluralRules`` names)."""
-    rule = Locale.parse(code.replace("-", "_")).plural_form
-    samples: dict[str, int] = {}
-    # Small numbers, then powers of ten: some categories start there (French "many": 1,000,000).
-    for n in itertools.chain(range(1000), (10**power for power in range(3, 13))):
-        samples.setdefault(rule(n), n)
-    samples.setdefault("other", 10)
-    return samples
-
-
 def texts(gettext: Callable[[str], str], ngettext: Callable[[str, str, int], str], code: str) -> dict[str, Any]:
     """Every word status.js shows, in one locale. Plural forms per CLDR category."""
-    samples = _plural_samples(code)
+    samples = plural_samples(code)
     return {
         "title": gettext("Service status"),
         "pending": gettext("Checking status…"),

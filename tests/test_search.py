@@ -1,0 +1,223 @@
+"""Search (helpcenter/search.py): what is marked for the indexer, what Pagefind indexed per locale
+(read from its own output), reproducible bundles, stemming, and Material's search plugin."""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import shutil
+
+import pytest
+from bs4 import BeautifulSoup
+from markupsafe import Markup
+from tests import pagefind_bundle
+
+from conftest import build_site, write_project
+from helpcenter import search
+from helpcenter.locales import Catalogs, package_catalog_dir
+from helpcenter.rendering import Renderer
+
+GUIDE = """---
+id: webmail
+title: Webbmail går inte
+summary: Sammanfattningen nämner zebrafinken.
+type: guide
+category: email
+tags: [okapi, inloggning]
+related: [intro]
+---
+
+Inledning.
+
+## Återställ lösenordet {#reset}
+
+Byt lösenorden här.
+
+- [ ] Kontrollera kontot
+"""
+INTRO = """---
+id: intro
+title: Introduktion
+category: email
+---
+
+Brödtexten nämner zebrafinken och okapi en gång var.
+"""
+
+
+# -- marking ---------------------------------------------------------------------------------------
+
+
+def mark(html: str, page: search.Indexed) -> str:
+    """A page's content as the build marks it for the indexer (templates/search-body.html)."""
+    renderer = Renderer(Catalogs([package_catalog_dir()]))
+    return renderer.render("sv", "search-body.html", html=Markup(html), **search.facts(page))
+
+
+def test_mark_wraps_the_content_with_filters_meta_and_weighted_words():
+    html = mark("<h1>T</h1>", search.Indexed("guide", "E-post", "Kort om saken.", ("a", "b")))
+    soup = BeautifulSoup(html, "html.parser")
+    body = soup.select_one("[data-pagefind-body]")
+    assert body is not None and body.select_one("h1").get_text() == "T"
+    filters = {e["data-pagefind-filter"]: e.get_text() for e in body.select("[data-pagefind-filter]")}
+    assert filters == {"type": "guide", "category": "E-post"}
+    assert body.select_one("[data-pagefind-meta=category]").get_text() == "E-post"
+    assert body.select_one(".hc-search-facts")["data-pagefind-ignore"] == "index"
+    weighted = [(e.get_text(), int(e["data-pagefind-weight"])) for e in body.select("[data-pagefind-weight]")]
+    assert weighted == [("Kort om saken.", search.SUMMARY_WEIGHT), ("a, b", search.TAGS_WEIGHT)]
+    assert all(weight > 1 for _, weight in weighted)  # Pagefind's body text weighs 1
+    assert all(e.has_attr("hidden") for e in body.select("[data-pagefind-weight], .hc-search-facts"))
+
+
+@pytest.mark.parametrize("field", ["category", "summary", "tags"])
+def test_mark_escapes_front_matter(field):
+    payload = '<img src=x onerror="alert(1)">'
+    values = {"category": None, "summary": None, "tags": ()}
+    values[field] = (payload,) if field == "tags" else payload
+    soup = BeautifulSoup(mark("", search.Indexed("article", **values)), "html.parser")
+    assert soup.select("img") == []
+    assert payload in soup.get_text()
+
+
+def test_mark_refuses_an_unknown_kind():
+    with pytest.raises(ValueError, match="unknown kind 'faq'"):
+        search.facts(search.Indexed("faq"))
+
+
+@pytest.mark.parametrize(
+    ("plugins", "listed"),
+    [(["search", "helpcenter"], True), (["material/search", "helpcenter"], True), (["helpcenter"], False)],
+)
+def test_material_search_is_recognised(plugins, listed):
+    assert search.lists_material_search(plugins) is listed
+
+
+@pytest.mark.parametrize(
+    "value",
+    [0, 23, 24, 255, 256, 65535, 65536, 2**32, -1, -25, -300, "", "Domäner", b"\x00\xff", [], [1, [2, "x"]], {"a": 1}],
+)
+def test_cbor_round_trip(value):
+    encoded = search._cbor_encode(value)
+    assert search._cbor_decode(encoded, 0) == (value, len(encoded))
+
+
+# -- what a build indexes ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    project = write_project(
+        tmp_path_factory.mktemp("search"),
+        {"sv/e-post/webbmail.md": GUIDE, "sv/e-post/intro.md": INTRO},
+    )
+    return build_site(project, strict=True)
+
+
+def test_a_locale_indexes_its_articles_guides_and_categories_only(built):
+    swedish = pagefind_bundle.fragments(built.site, "sv")
+    assert set(swedish) == {"/sv/e-post/webbmail/", "/sv/e-post/intro/", "/sv/email/"}
+    english = pagefind_bundle.fragments(built.site, "en")
+    assert set(english) == {"/en/email/"}  # its category; the untranslated fallbacks are not indexed
+    assert (built.site / "en" / "e-post" / "webbmail" / "index.html").is_file()  # though they are served
+
+
+def test_filters_meta_and_steps(built):
+    guide = pagefind_bundle.fragments(built.site, "sv")["/sv/e-post/webbmail/"]
+    assert guide["meta"] == {"title": "Webbmail går inte", "category": "E-post"}
+    assert guide["filters"] == {"type": ["guide"], "category": ["E-post"]}
+    anchors = {a["id"]: a["text"] for a in guide["anchors"]}
+    assert anchors["reset"].endswith("Återställ lösenordet")
+    assert "¶" not in anchors["reset"] and "¶" not in guide["content"]
+    category = pagefind_bundle.fragments(built.site, "sv")["/sv/email/"]
+    assert category["filters"]["type"] == ["category"]
+
+
+def test_the_plugins_chrome_is_not_indexed(built):
+    guide = pagefind_bundle.fragments(built.site, "sv")["/sv/e-post/webbmail/"]
+    content = guide["content"]
+    page = built.html("sv/e-post/webbmail/")
+    home_crumb = page.select_one(".hc-breadcrumbs a").get_text()
+    assert f"{home_crumb} " not in content and f" {home_crumb}" not in content  # the breadcrumbs
+    assert page.select_one(".hc-related h2").get_text() not in content
+    assert page.select_one(".hc-related a").get_text() not in content  # "Introduktion"
+    step = page.select_one(".hc-overview a").get_text()
+    assert content.count(step) == 1  # the step's heading, not the overview's link to it
+    assert "Kontrollera kontot" in content  # a check's text is indexed
+    category = pagefind_bundle.fragments(built.site, "sv")["/sv/email/"]
+    assert "Introduktion" not in category["content"]  # its listing is not
+
+
+def test_the_bundle_has_what_the_browser_loads_and_not_pagefinds_own_ui(built):
+    bundle = built.site / "sv" / "pagefind"
+    assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-worker.js").is_file()
+    for name in search.UNUSED_FILES:
+        assert not (bundle / name).exists(), name
+    assert not (built.site / "search").exists()
+
+
+def test_a_locale_with_no_page_of_its_own_has_no_bundle(tmp_path):
+    """Pagefind would index every page's whole body (fallbacks in another language) when none is
+    marked: it is not run, and the search box there says search is not available."""
+    uncategorized = INTRO.replace("category: email\n", "")
+    project = write_project(tmp_path, {"sv/e-post/intro.md": uncategorized})
+    (project / "content" / "en" / "categories.yml").write_text("{}\n", encoding="utf-8")
+    built = build_site(project, strict=True)
+    assert not (built.site / "en" / "pagefind").exists()
+    assert (built.site / "en" / "e-post" / "intro" / "index.html").is_file()
+    assert "/sv/e-post/intro/" in pagefind_bundle.fragments(built.site, "sv")
+
+
+def test_stemmed_locales_say_nothing(built):
+    entry = pagefind_bundle.entry(built.site, "sv")
+    assert entry["languages"]["sv"]["wasm"] == "sv"
+    assert [m for m in built.messages if "not stemmed" in m] == []
+
+
+def test_bundles_are_the_same_in_every_build(built, tmp_path):
+    """Pagefind writes filter values in hash-map order; the plugin puts them in order."""
+    project = built.site.parent
+    shutil.copytree(project / "content", tmp_path / "content")
+    shutil.copy(project / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    again = build_site(tmp_path, strict=True)
+    first = {p.relative_to(built.site): p.read_bytes() for p in (built.site / "sv" / "pagefind").rglob("*.*")}
+    second = {p.relative_to(again.site): p.read_bytes() for p in (again.site / "sv" / "pagefind").rglob("*.*")}
+    assert first == second
+    for path in (built.site / "sv" / "pagefind" / "filter").glob("*.pf_filter"):
+        name, values = search._read(path)
+        assert [value for value, _ in values] == sorted(value for value, _ in values), name
+        assert gzip.decompress(path.read_bytes()).startswith(search.SIGNATURE)
+
+
+def test_a_locale_pagefind_cannot_stem_gets_one_info_line_and_an_index(tmp_path, caplog):
+    # Ukrainian: a locale Babel and Material know; whether Pagefind stems it, its own output says.
+    project = write_project(
+        tmp_path,
+        {
+            "uk/index.md": "---\ntitle: Довідка\n---\nВітаємо.\n",
+            "uk/categories.yml": "email:\n  title: Пошта\n",
+            "uk/email/intro.md": "---\nid: intro\ntitle: Пошта\ncategory: email\n---\nПаролі та пошта.\n",
+            "sv/e-post/intro.md": INTRO,
+        },
+        {"plugins": [{"helpcenter": {"default_locale": "sv", "locales": {"sv": "Svenska", "uk": "Українська"}}}]},
+    )
+    shutil.rmtree(project / "content" / "en")
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        built = build_site(project)
+    stemmed = pagefind_bundle.entry(built.site, "uk")["languages"]["uk"]["wasm"] is not None
+    lines = [m for m in built.messages if "not stemmed" in m]
+    assert lines == ([] if stemmed else [lines[0]])
+    if not stemmed:
+        assert lines[0].startswith("INFO: helpcenter: search in Українська (uk) is not stemmed")
+    assert "/uk/email/intro/" in pagefind_bundle.fragments(built.site, "uk")
+
+
+def test_a_site_that_keeps_materials_search_is_told_once(tmp_path):
+    project = write_project(
+        tmp_path,
+        {"sv/e-post/intro.md": INTRO},
+        {"plugins": ["search", {"helpcenter": {"default_locale": "sv", "locales": {"sv": "Svenska", "en": "En"}}}]},
+    )
+    built = build_site(project)
+    told = [m for m in built.warnings() if "search" in m]
+    assert told == [f"WARNING: helpcenter: {search.MATERIAL_SEARCH_MESSAGE}"]
+    assert "mkdocs.yml" in told[0] and "remove '- search'" in told[0]
