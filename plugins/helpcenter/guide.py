@@ -360,6 +360,11 @@ def config_json(context: GuideContext, steps: int) -> str:
         "stuck": gettext("Still not working?"),
         "stuckText": gettext("Our support team will help you. Tell them what you have already tried:"),
     }
+    return attribute_json(config)
+
+
+def attribute_json(config: dict[str, Any]) -> str:
+    """JSON for a ``data-`` attribute: ``<``, ``>``, ``&`` and ``'`` escaped as ``\\u003c`` …"""
     return str(htmlsafe_json_dumps(config, ensure_ascii=False, separators=(",", ":")))
 
 

@@ -251,7 +251,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         self.center, self.plan = center, plan
         found = intake.findings(center, plan.problems) if self.serving else None
         self.problem_box = ProblemBox(found, self.renderer) if found is not None else None
-        self.composer = Composer(plan, self.locales, self.catalogs, self.renderer, config.site_url, url_of)
+        self.composer = Composer(plan, self.locales, self.catalogs, self.renderer, config.site_url, url_of, self.reach)
         return files
 
     # -- navigation: one small nav per locale ---------------------------------------------

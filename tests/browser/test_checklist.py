@@ -292,6 +292,92 @@ def test_support_opens_prefilled_with_what_the_reader_tried(new_page, tmp_path, 
     assert page.errors == []
 
 
+PLAIN = {"sv": "sv/e-post/introduktion-till-e-post/", "en": "en/email/introduction-to-email/"}
+RECORD_HELPFUL = """
+window.__events = [];
+for (const name of ["helpful", "not-helpful", "contact"]) {
+  document.addEventListener("helpcenter:" + name, (e) =>
+    __events.push({type: e.type, bubbles: e.bubbles, ...e.detail}));
+}
+document.addEventListener("click", (e) => { if (e.target.closest(".hc-helpful a")) e.preventDefault(); });
+"""
+
+
+def test_a_plain_article_asks_whether_it_helped(new_page, browser, tmp_path, serve):
+    project = copy_example(tmp_path)
+    settings = project / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(
+        text.replace("      support:\n", "      feedback:\n        endpoint: feedback/collect\n      support:\n"),
+        encoding="utf-8",
+    )
+    built = build_served(project, serve)
+    beacons: list[dict] = []
+
+    def collect(route):
+        beacons.append(json.loads(route.request.post_data or "null"))
+        route.fulfill(status=204, body="")
+
+    page = new_page()
+    page.context.route(built.url + "feedback/collect", collect)
+    page.context.add_init_script(RECORD_HELPFUL)
+    page.goto(built.url + PLAIN["sv"])
+    question = page.get_by_role("group", name="Var artikeln till hjälp?")
+    expect(question).to_be_visible()
+    expect(page.locator(".hc-helpful")).to_have_count(1)
+    expect(page.locator(".hc-progress, .hc-step")).to_have_count(0)
+    contact = page.locator(".hc-helpful").get_by_role("link", name="Kontakta supporten")
+    expect(contact).to_be_hidden()
+
+    question.get_by_role("button", name="Ja").click()
+    expect(question.get_by_role("button", name="Ja")).to_have_attribute("aria-pressed", "true")
+    expect(page.locator("[role=status]")).to_have_text("Tack för ditt svar!")
+    expect(page.locator("[role=status]")).to_have_count(1)
+    expect(contact).to_be_hidden()
+    question.get_by_role("button", name="Nej").click()
+    expect(question.get_by_role("button", name="Nej")).to_have_attribute("aria-pressed", "true")
+    expect(question.get_by_role("button", name="Ja")).to_have_attribute("aria-pressed", "false")
+    expect(contact).to_be_visible()  # No offers the contact option
+    contact.click()
+
+    article = {
+        "article": "email-intro",
+        "locale": "sv",
+        "title": "Introduktion till e-post",
+        "url": built.url + PLAIN["sv"],
+        "bubbles": True,
+    }
+    events = page.evaluate("window.__events")
+    assert events == [
+        {"type": "helpcenter:helpful", **article},
+        {"type": "helpcenter:not-helpful", **article},
+        {"type": "helpcenter:contact", **article, "tried": ""},
+    ]
+    page.wait_for_timeout(200)
+    sent = [{k: v for k, v in e.items() if k != "bubbles"} for e in events]
+    assert beacons == [{"event": e.pop("type"), **e} for e in sent]
+    assert page.evaluate("localStorage.getItem('helpcenter:helpful:email-intro')") == "no"
+
+    # Remembered per article, in every locale of it; another article has its own answer.
+    page.goto(built.url + PLAIN["en"])
+    expect(page.get_by_role("button", name="No")).to_have_attribute("aria-pressed", "true")
+    expect(page.locator(".hc-helpful").get_by_role("link", name="Contact support")).to_be_visible()
+    page.goto(built.url + "sv/e-post/lagringsutrymme-for-e-post/")
+    expect(page.get_by_role("button", name="Nej")).to_have_attribute("aria-pressed", "false")
+    expect(page.get_by_role("button", name="Ja")).to_have_attribute("aria-pressed", "false")
+    assert page.errors == []
+
+
+def test_a_plain_article_without_javascript_has_nothing_to_press(browser, site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site.url + PLAIN["sv"])
+    expect(page.locator(".hc-helpful")).to_have_count(1)
+    expect(page.locator(".hc-helpful *")).to_have_count(0)
+    expect(page.locator("article button")).to_have_count(0)
+    context.close()
+
+
 def test_start_over_clears_the_articles_state(new_page, site):
     page = new_page()
     page.goto(site.guide())

@@ -1,5 +1,6 @@
-// Guides that remember: ticks, progress, "Did this solve your problem?" and events.
-// Every word comes from the page (the guide's data-hc-config, built from the locale's
+// Guides that remember: ticks, progress, "Did this solve your problem?" and events; and
+// "Was this article helpful?" at the end of plain articles.
+// Every word comes from the page (the guide's or the question's data-hc-config, built from the locale's
 // catalog). The reader's state lives in localStorage under "helpcenter:guide:<article id>",
 // one entry shared by every locale of the article.
 (() => {
@@ -396,6 +397,36 @@
     });
   }
 
+  // -- plain articles: "Was this article helpful?" --------------------------------------------
+  // The answer is remembered per article, "yes" or "no" under "helpcenter:helpful:<article id>".
+
+  function setupHelpful(box) {
+    if (box.firstChild) return; // set up already
+    const texts = JSON.parse(box.dataset.hcConfig);
+    const key = "helpcenter:helpful:" + box.dataset.hcArticle;
+    const { ask, yes, no } = makeAsk(texts.helpful, texts);
+    const contact = texts.supportUrl && makeContact(box, texts)([]);
+    box.append(ask, contact || "");
+
+    // The pressed button shows the answer; No also offers the contact option.
+    function show(answer) {
+      yes.ariaPressed = answer === "yes";
+      no.ariaPressed = answer === "no";
+      if (contact) contact.hidden = answer !== "no";
+    }
+
+    for (const button of [yes, no]) {
+      button.addEventListener("click", () => {
+        const answer = button === yes ? "yes" : "no";
+        writeText(key, answer);
+        show(answer);
+        liveRegion(box).textContent = texts.thanks;
+        emit(box, texts, button === yes ? "helpful" : "not-helpful", texts.contact);
+      });
+    }
+    show(readText(key));
+  }
+
   // Another tab changed its ticks: show them here too.
   addEventListener("storage", (event) => {
     if (event.key !== null && !event.key.startsWith(STORAGE_PREFIX)) return;
@@ -407,7 +438,10 @@
     }
   });
 
-  const start = () => document.querySelectorAll(".hc-guide[data-hc-config]").forEach(setup);
+  function start() {
+    document.querySelectorAll(".hc-guide[data-hc-config]").forEach(setup);
+    document.querySelectorAll(".hc-helpful[data-hc-config]").forEach(setupHelpful);
+  }
   start();
   // Material's instant navigation swaps the page without reloading this script.
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(start);
