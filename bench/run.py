@@ -327,6 +327,8 @@ SERVED = {  # what a site serves (BUNDLES in plugin.py; status.served_parts pick
     "helpcenter.js (served, status.relay)": _EVERY_PAGE_JS.format(reader="status-relay.js"),
     "helpcenter.css (served: base + checklist + status)": "base.css+checklist.css+status.css",
     "theme-shim.js (served)": "theme-shim.js",
+    "standalone.css (served to /, /404.html and /translations/ only)": "standalone.css",
+    "chooser.js (served to / only)": "chooser.js",
 }
 
 

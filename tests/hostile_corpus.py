@@ -105,7 +105,7 @@ MATERIAL_INLINE = (
     'var consent=__md_get("__consent")',  # consent.html
 )
 SCRIPT_SRC = re.compile(
-    r"(?:^|/)assets/(?:javascripts/bundle\.[0-9a-f]{8}\.min\.js|helpcenter/(?:helpcenter|theme-shim)\.js)$"
+    r"(?:^|/)assets/(?:javascripts/bundle\.[0-9a-f]{8}\.min\.js|helpcenter/(?:helpcenter|theme-shim|chooser)\.js)$"
 )
 """The theme's bundle and the plugin's own files."""
 

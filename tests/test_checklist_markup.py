@@ -125,6 +125,22 @@ def test_the_page_loads_the_checklist_assets(example_site):
     assert ".hc-check__label" in styles and ".hc-panel--solved" in styles
 
 
+def test_only_the_standalone_pages_load_their_own_parts(example_site):
+    """The chooser's redirect and the standalone pages' look are not in what every article loads."""
+    own = ("standalone.css", "chooser.js")
+    article = example_site.html(SEED["sv"])
+    loaded = [e.get("href") or e.get("src") for e in article.select("link[rel=stylesheet], script[src]")]
+    assert not [url for url in loaded if url.endswith(own)]
+    root = (example_site.site / "index.html").read_text(encoding="utf-8")
+    assert 'href="assets/helpcenter/standalone.css"' in root and 'src="assets/helpcenter/chooser.js"' in root
+    served = (example_site.site / "assets/helpcenter/helpcenter.js").read_text(encoding="utf-8")
+    assert "location.replace" not in served and ".hc-root" not in styles_of(example_site)
+
+
+def styles_of(example_site) -> str:
+    return (example_site.site / "assets/helpcenter/helpcenter.css").read_text(encoding="utf-8")
+
+
 # -- texts and plural forms ---------------------------------------------------------------------------
 
 
@@ -212,6 +228,25 @@ def test_support_and_feedback_urls_are_site_root_relative(configured, page, expe
     config = config_of(soup)
     assert config["supportUrl"] == expected
     assert config["feedback"] == expected
+
+
+def test_a_support_url_template_is_filled_with_the_article_url_encoded():
+    template = "https://help.example.com/contact?s={title}&a={article}&l={locale}&u={url}&t={tried}&x={other}"
+    guide = GUIDE.replace("title: G", "title: Nej & ja? 100%")
+    soup, _ = render(guide, support_url=template, page_url="sv/g/", site_url="https://help.example.com/docs/")
+    config = config_of(soup)
+    assert config["supportUrl"] == (
+        "https://help.example.com/contact?s=Nej%20%26%20ja%3F%20100%25&a=g&l=sv"
+        "&u=https%3A%2F%2Fhelp.example.com%2Fdocs%2Fsv%2Fg%2F&t={tried}&x={other}"
+    ), "{tried} is the script's; an unknown name stays as written"
+    assert config["contact"] == {
+        "article": "g",
+        "title": "Nej & ja? 100%",
+        "locale": "sv",
+        "url": "https://help.example.com/docs/sv/g/",
+    }
+    without_site_url, _ = render(guide, support_url="/kontakt?u={url}", page_url="sv/g/")
+    assert config_of(without_site_url)["supportUrl"] == "/kontakt?u=%2Fsv%2Fg%2F"
 
 
 def test_a_step_without_checks_is_its_own_check_keyed_by_the_source_step():

@@ -273,6 +273,17 @@ def test_missing_translation_says_so_in_the_readers_language(site):
     assert notice.find_parent(attrs={"lang": "sv"}) is None
 
 
+def test_notice_icons_are_inline_svg_hidden_from_assistive_technology(site):
+    """No character whose look depends on the reader's fonts: the words say it, the SVG shows it."""
+    for url in (FALLBACK, OUTDATED):
+        notice = soup(site, url).select_one(".hc-notice")
+        assert notice is not None
+        icons = notice.select("svg.hc-notice__icon")
+        assert len(icons) == 1 and icons[0].get("aria-hidden") == "true"
+        assert icons[0].get_text() == ""
+        assert not {"ⓘ", "⚠"} & set(text_of(notice))
+
+
 def test_missing_translation_is_canonical_to_the_original(site):
     canonical = soup(site, FALLBACK).select("head link[rel=canonical]")
     assert [link["href"] for link in canonical] == [HOST + PAGES["only-swedish"]["sv"]]

@@ -21,7 +21,7 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from jinja2.utils import htmlsafe_json_dumps
 from markdown import Extension, Markdown
@@ -43,6 +43,8 @@ _ATTR_TAIL = HEADING_ATTRS
 PRIORITY = 26
 # Right after inline processing (20), before attr_list (8), toc (5) and unescape (0).
 TEXT_PRIORITY = 19
+# After toc (5), which adds the permalinks.
+PERMALINK_PRIORITY = 4
 _TEXT_ONLY = {"hc-step__title", "hc-check__text", "hc-check__words", "hc-overview__link"}
 
 
@@ -62,6 +64,8 @@ class GuideContext:
     """Plugin option ``feedback.endpoint``: receives checklist events through sendBeacon."""
     page_url: str | None = None
     """URL of the page being rendered (a fallback page shows another locale's article)."""
+    site_url: str | None = None
+    """The site's ``site_url``: the page's address a contact form is told (``{url}``)."""
     problems: list[Problem] = field(default_factory=list)
 
     def label_parts(self, number: int) -> tuple[str, str]:
@@ -113,6 +117,9 @@ class GuideExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(PageTreeprocessor(md, self, render_guide), "helpcenter-guide", PRIORITY)
         md.treeprocessors.register(GuideTextTreeprocessor(md, self), "helpcenter-guide-text", TEXT_PRIORITY)
+        md.treeprocessors.register(
+            PageTreeprocessor(md, self, quiet_permalinks), "helpcenter-guide-permalinks", PERMALINK_PRIORITY
+        )
 
 
 def _text(element: etree.Element) -> str:
@@ -200,6 +207,16 @@ def render_guide(root: etree.Element, context: GuideContext) -> None:
     guide.append(steps_box)
     for element in children[end:]:
         guide.append(element)
+
+
+def quiet_permalinks(root: etree.Element, _context: GuideContext) -> None:
+    """A step heading's permalink (toc's "¶", shown on hover) is no tab stop: the overview links to
+    every step with the same anchor, and the keyboard path to the first check stays short."""
+    for heading in root.iter("h2"):
+        if "hc-step__title" in heading.get("class", "").split():
+            for link in heading.iter("a"):
+                if "headerlink" in link.get("class", "").split():
+                    link.set("tabindex", "-1")
 
 
 def _wrap_label(element: etree.Element, before: str, after: str) -> None:
@@ -322,25 +339,72 @@ def config_json(context: GuideContext, steps: int) -> str:
     ]
     step_done = [gettext("Step %(number)s is done.") % {"number": n} for n in range(1, steps + 1)]
     config: dict[str, Any] = {
+        **reach_config(
+            gettext,
+            context.article,
+            page,
+            Reach(context.support_url, context.support_label, context.feedback, context.site_url),
+        ),
         "progress": progress,
         "stepDone": step_done,
         "done": gettext("Done"),
         "skipped": gettext("Not needed"),
         "ask": gettext("Did this solve your problem?"),
-        "yes": gettext("Yes"),
-        "no": gettext("No"),
         "reset": gettext("Start over"),
-        "cleared": gettext("Your ticks have been cleared."),
+        "undo": gettext("Undo"),
+        "cleared": gettext("Your ticks have been cleared.") + " " + gettext("Choose Undo to bring them back."),
+        "restored": gettext("Your ticks are back."),
         "saved": gettext("Your ticks are saved in this browser."),
         "solved": gettext("Great, the problem is solved!"),
         "solvedText": gettext("You can skip the remaining steps. If the problem comes back, start over."),
         "stuck": gettext("Still not working?"),
         "stuckText": gettext("Our support team will help you. Tell them what you have already tried:"),
-        "support": context.support_label or gettext("Contact support"),
-        "supportUrl": _href(context.support_url, page),
-        "feedback": _href(context.feedback, page),
     }
+    return attribute_json(config)
+
+
+def attribute_json(config: dict[str, Any]) -> str:
+    """JSON for a ``data-`` attribute: ``<``, ``>``, ``&`` and ``'`` escaped as ``\\u003c`` …"""
     return str(htmlsafe_json_dumps(config, ensure_ascii=False, separators=(",", ":")))
+
+
+@dataclass(frozen=True)
+class Reach:
+    """The plugin's options for a reader who answers: where support is, and who hears the answers."""
+
+    support_url: str | None = None
+    """``support.url``; may name ``{article}``, ``{title}``, ``{locale}``, ``{url}`` and ``{tried}``."""
+    support_label: str | None = None
+    feedback: str | None = None
+    """``feedback.endpoint``: receives the events through sendBeacon."""
+    site_url: str | None = None
+
+
+_PLACEHOLDER = re.compile(r"\{(article|title|locale|url)\}")
+
+
+def reach_config(gettext: Callable[[str], str], article: Article, page_url: str, reach: Reach) -> dict[str, Any]:
+    """What a question (a guide's steps, a plain article's end) needs: Yes and No, the contact
+    option and the feedback endpoint.
+
+    ``contact`` is what a contact form is told: the article's id, title and locale and the page's
+    address. They are filled into ``support.url`` here, URL-encoded as ``encodeURIComponent``
+    does; ``{tried}`` (the steps the reader tried, in their language) is left to the script,
+    which knows them, and which sends the same values with ``helpcenter:contact``.
+    """
+    base = reach.site_url.rstrip("/") + "/" if reach.site_url else "/"
+    contact = {"article": article.id, "title": article.meta.title, "locale": article.locale, "url": base + page_url}
+    href = _href(reach.support_url, page_url)
+    if href is not None:
+        href = _PLACEHOLDER.sub(lambda match: quote(contact[match.group(1)], safe="-_.!~*'()"), href)
+    return {
+        "yes": gettext("Yes"),
+        "no": gettext("No"),
+        "support": reach.support_label or gettext("Contact support"),
+        "supportUrl": href,
+        "contact": contact,
+        "feedback": _href(reach.feedback, page_url),
+    }
 
 
 def _href(url: str | None, page_url: str) -> str | None:

@@ -23,6 +23,7 @@ from mkdocs.utils import get_relative_url
 
 from . import alternates as alt
 from . import navigation, translations
+from .guide import Reach, attribute_json, reach_config
 from .intake import UrlOf, claim_files
 from .locales import Catalogs, LocaleInfo
 from .navigation import CategoryListing
@@ -353,8 +354,10 @@ class Composer:
         renderer: Renderer,
         site_url: str | None,
         url_of: UrlOf,
+        reach: Reach | None = None,
     ) -> None:
         self.plan = plan
+        self.reach = reach or Reach()
         self.locales = locales
         self.catalogs = catalogs
         self.renderer = renderer
@@ -371,7 +374,8 @@ class Composer:
                 if isinstance(record, FallbackPage):
                     lang = self.locales[record.article.locale].html_lang
                     html = self.renderer.render(locale, "original.html", lang=lang, html=html)
-                return Composed(top + self.notices(record, here) + html + related, links, json_ld)
+                helpful = "" if record.article.is_guide else self.helpful(record, here)
+                return Composed(top + self.notices(record, here) + html + helpful + related, links, json_ld)
             case CategoryPage():
                 top, json_ld = self.breadcrumbs(record, here, html)
                 entries = [self.entry(r, here) for r in record.entries]
@@ -450,6 +454,15 @@ class Composer:
             changes=format_list(changed, locale=info.babel) if changed else "",
             changed_count=len(changed),
         )
+
+    def helpful(self, record: ShownArticle, here: str) -> str:
+        """The end of a plain article: "Was this article helpful?", which the script makes from these words."""
+        gettext = self.catalogs.get(record.locale).gettext
+        config = reach_config(gettext, record.article, here, self.reach)
+        config["helpful"] = gettext("Was this article helpful?")
+        config["thanks"] = gettext("Thank you for your answer!")
+        config_text = attribute_json(config)
+        return self.renderer.render(record.locale, "helpful.html", article=record.article, config=config_text)
 
     def entry(self, record: ShownArticle, here: str) -> ListEntry:
         """One article of a listing; one shown in another language says so, in the reader's."""

@@ -29,7 +29,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from . import intake, search, site_files, translations
 from .config import LOCALE_PATTERN, HelpcenterConfig
-from .guide import GuideContext, GuideExtension
+from .guide import GuideContext, GuideExtension, Reach
 from .locales import CatalogError, Catalogs, LocaleInfo, locale_info, package_catalog_dir, theme_language
 from .pages import (
     ArticlePage,
@@ -49,7 +49,7 @@ from .preview import ProblemBox, serve_locale_404s
 from .progress import progress_rows
 from .related import RelatedIndex, Weights
 from .rendering import Renderer, text
-from .served import bundle
+from .served import bundle, source
 from .sources import Article, HelpCenter, split_front_matter
 from .status.placement import StatusExtension
 from .status.widget import StatusPages
@@ -63,6 +63,7 @@ BUNDLES = {
     "helpcenter.css": ("base.css", "checklist.css", "status.css"),
     "helpcenter.js": ("language.js", "checklist.js", "status.js", "search-start.js"),
 }
+ICONS = ("check.svg", "skipped.svg")
 THEME_DIR = Path(__file__).parent / "theme"
 SHARD_VARIABLE = "HELPCENTER_LOCALES"
 # MkDocs's template filters that turn an asset path into a URL (from the page, or from base_url).
@@ -118,6 +119,8 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         self.renderer = Renderer(self.catalogs)
         self.status = StatusPages(self.config.status, self.renderer, self.locales)
         self.site_name = config.site_name
+        support, feedback = self.config.support, self.config.feedback
+        self.reach = Reach(support.url, support.label, feedback.endpoint, config.site_url)
         self.theme_languages = self._theme_languages(config)
         config.theme["language"] = self.theme_languages[self.config.default_locale]
         config.markdown_extensions.append(self.guide_extension)  # type: ignore[arg-type]
@@ -240,10 +243,15 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=bundle([name])))
         # Loaded in <head> before the theme's bundle (see theme/partials/integrations/analytics.html).
         files.append(File.generated(config, f"{ASSET_DIR}/theme-shim.js", content=bundle(["theme-shim.js"])))
+        # Loaded only by the pages written without the theme (/, /404.html, /translations/); chooser.js by / only.
+        files.append(File.generated(config, f"{ASSET_DIR}/standalone.css", content=bundle(["standalone.css"])))
+        files.append(File.generated(config, f"{ASSET_DIR}/chooser.js", content=bundle(["chooser.js"])))
+        for icon in ICONS:  # the checklist's state icons (CSS masks): files, so img-src 'self' is enough
+            files.append(File.generated(config, f"{ASSET_DIR}/{icon}", content=source(icon)))
         self.center, self.plan = center, plan
         found = intake.findings(center, plan.problems) if self.serving else None
         self.problem_box = ProblemBox(found, self.renderer) if found is not None else None
-        self.composer = Composer(plan, self.locales, self.catalogs, self.renderer, config.site_url, url_of)
+        self.composer = Composer(plan, self.locales, self.catalogs, self.renderer, config.site_url, url_of, self.reach)
         return files
 
     # -- navigation: one small nav per locale ---------------------------------------------
@@ -304,6 +312,9 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
                     resolve = self.plan.link_resolver(record.locale)
                     markdown = translations.relink(markdown, article.src_uri, record.src_uri, resolve)
                 if article.is_guide:
+                    # The guide's overview is its table of contents, and its breadcrumbs lead out: the
+                    # theme's sidebars would put sixteen tab stops before the first check.
+                    page.meta["hide"] = ["navigation", "toc"]
                     source = record.source  # fingerprints of the source locale: ticks match across languages
                     self.guide_extension.current = self._guide(article, source, article.locale, page)
             case CategoryPage(listing=listing):
@@ -331,6 +342,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             support_label=self.config.support.label,
             feedback=self.config.feedback.endpoint,
             page_url=page.url,
+            site_url=self.reach.site_url,
         )
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:

@@ -1,5 +1,6 @@
-// Guides that remember: ticks, progress, "Did this solve your problem?" and events.
-// Every word comes from the page (the guide's data-hc-config, built from the locale's
+// Guides that remember: ticks, progress, "Did this solve your problem?" and events; and
+// "Was this article helpful?" at the end of plain articles.
+// Every word comes from the page (the guide's or the question's data-hc-config, built from the locale's
 // catalog). The reader's state lives in localStorage under "helpcenter:guide:<article id>",
 // one entry shared by every locale of the article.
 (() => {
@@ -13,6 +14,7 @@
   //   tried:  the steps answered "No"
   const STORAGE_PREFIX = "helpcenter:guide:";
   const FORMAT_VERSION = 1;
+  const UNDO_SECONDS = 20; // how long "Undo" is offered after "Start over"
   const unsaved = new Map(); // what storage would not keep (private mode, quota, disabled), by key
   const refreshers = new WeakMap(); // guide element -> its refresh(changedKey)
   let storageKeeps; // does storage keep what it is given? Asked once, on the first guide.
@@ -52,8 +54,9 @@
 
   const load = (key) => parseRecord(readText(key));
 
-  function store(key, record) {
-    const text = record ? serialize(record) : null;
+  const store = (key, record) => writeText(key, record && serialize(record));
+
+  function writeText(key, text) {
     unsaved.set(key, text);
     try {
       if (text) localStorage.setItem(key, text);
@@ -148,6 +151,51 @@
     return panel;
   }
 
+  // A question with Yes and No: a fieldset named by its legend.
+  function makeAsk(question, texts) {
+    const ask = make("fieldset", "hc-ask");
+    const yes = makeButton(texts.yes, "hc-yes");
+    const no = makeButton(texts.no, "hc-no");
+    ask.append(make("legend", "hc-ask__q", question), yes, no);
+    return { ask, yes, no };
+  }
+
+  // One polite live region per page: the status widget's or another guide's when it is there.
+  function liveRegion(parent) {
+    let live = document.querySelector("[data-hc-live],[data-hc-status-live]");
+    if (!live) {
+      live = make("div", "hc-sr");
+      live.role = "status";
+      live.dataset.hcLive = "";
+      parent.append(live);
+    }
+    return live;
+  }
+
+  // A bubbling "helpcenter:<name>" event, and the site's feedback beacon when it has one.
+  function emit(element, texts, name, detail) {
+    element.dispatchEvent(new CustomEvent("helpcenter:" + name, { bubbles: true, detail }));
+    try {
+      if (texts.feedback) navigator.sendBeacon(texts.feedback, JSON.stringify({ event: "helpcenter:" + name, ...detail }));
+    } catch {
+      /* analytics never break the page */
+    }
+  }
+
+  // The contact option. The build filled {article}, {title}, {locale} and {url} into support.url
+  // (texts.contact holds them); {tried} is what the reader tried, in their language, URL-encoded.
+  // Returns setTried(names), which updates the link and returns it.
+  function makeContact(element, texts) {
+    const link = make("a", "md-button md-button--primary", texts.support);
+    let detail;
+    link.addEventListener("click", () => emit(element, texts, "contact", detail));
+    return (tried) => {
+      detail = { ...texts.contact, tried: new Intl.ListFormat(texts.contact.locale).format(tried) };
+      link.href = texts.supportUrl.replaceAll("{tried}", encodeURIComponent(detail.tried));
+      return link;
+    };
+  }
+
   // The steps of a guide as the build wrote them, with their checkboxes.
   function readSteps(guide) {
     const overviewItems = guide.querySelectorAll(".hc-overview__item");
@@ -197,56 +245,37 @@
       view = pageView(record, checks, stepIds);
     }
 
-    function emit(name, step, extra) {
-      const detail = { article, locale: guide.dataset.hcLocale, step: step.id, ...extra };
-      guide.dispatchEvent(new CustomEvent("helpcenter:" + name, { bubbles: true, detail }));
-      try {
-        if (texts.feedback) {
-          navigator.sendBeacon(texts.feedback, JSON.stringify({ event: "helpcenter:" + name, ...detail }));
-        }
-      } catch {
-        /* analytics never break the guide */
-      }
-    }
+    const emitStep = (name, step, extra) =>
+      emit(guide, texts, name, { article, locale: guide.dataset.hcLocale, step: step.id, ...extra });
 
     // What only works with JavaScript is made here, so without it nothing is dead.
-    const progressBars = [];
-    function makeProgress() {
-      const box = make("div", "hc-progress");
-      const text = make("p", "hc-progress__text");
-      const bar = make("div", "hc-bar");
-      const fill = make("span");
-      bar.setAttribute("aria-hidden", "true");
-      bar.append(fill);
-      box.append(text, bar);
-      progressBars.push({ text, fill });
-      return box;
-    }
-
-    const top = make("div", "hc-top");
-    const resetButton = makeButton(texts.reset, "hc-reset");
-    // One polite live region per page: the status widget's when it is there.
-    const live = document.querySelector("[data-hc-live],[data-hc-status-live]") || make("div", "hc-sr");
-    if (!live.isConnected) {
-      live.setAttribute("role", "status");
-      live.dataset.hcLive = "";
-      top.append(live);
-    }
-    top.prepend(makeProgress(), resetButton);
-    if (storageIsKept()) top.append(make("p", "hc-note", texts.saved));
+    // One progress indicator, at the top; it stays in view while the reader is in the guide.
+    const progress = make("div", "hc-progress");
+    const progressText = make("p", "hc-progress__text");
+    const bar = make("progress"); // its words are the text above it
+    bar.max = steps.length;
+    bar.ariaHidden = "true";
+    progress.append(progressText, bar);
     const overview = guide.querySelector(".hc-overview");
-    if (overview) overview.after(top);
-    else guide.prepend(top);
+    if (overview) overview.after(progress);
+    else guide.prepend(progress);
+
+    // Starting over comes after the steps, and can be undone.
+    const end = make("div", "hc-end");
+    const resetButton = makeButton(texts.reset, "hc-reset");
+    const undoButton = makeButton(texts.undo, "hc-undo");
+    undoButton.hidden = true;
+    end.append(resetButton, undoButton);
+    const live = liveRegion(end);
+    if (storageIsKept()) end.append(make("p", "hc-note", texts.saved));
+    guide.querySelector(".hc-steps").after(end);
 
     const solvedPanel = makePanel("hc-panel--solved", texts.solved, texts.solvedText);
     const stuckPanel = makePanel("hc-panel--stuck", texts.stuck, texts.stuckText);
     const triedList = make("ul");
     stuckPanel.append(triedList);
-    if (texts.supportUrl) {
-      const link = make("a", "md-button md-button--primary", texts.support);
-      link.href = texts.supportUrl;
-      stuckPanel.append(link);
-    }
+    const contact = texts.supportUrl && makeContact(guide, texts);
+    if (contact) stuckPanel.append(contact([]));
     lastStep.section.append(stuckPanel);
 
     for (const step of steps) {
@@ -254,18 +283,13 @@
       step.title.insertBefore(step.headingState, step.title.querySelector(".headerlink"));
       step.overviewState = make("span", "hc-state");
       if (step.overviewItem) step.overviewItem.append(step.overviewState);
-      const ask = make("div", "hc-ask");
-      const question = make("p", "hc-ask__q", texts.ask);
-      question.id = "hc-ask-" + article + "-" + step.id;
-      ask.setAttribute("role", "group");
-      ask.setAttribute("aria-labelledby", question.id);
-      step.yesButton = makeButton(texts.yes, "hc-yes");
-      step.noButton = makeButton(texts.no, "hc-no");
-      step.yesButton.addEventListener("click", () => answer(step, true));
-      step.noButton.addEventListener("click", () => answer(step, false));
-      ask.append(question, step.yesButton, step.noButton);
+      const { ask, yes, no } = makeAsk(texts.ask, texts);
+      step.yesButton = yes;
+      step.noButton = no;
+      yes.addEventListener("click", () => answer(step, true));
+      no.addEventListener("click", () => answer(step, false));
       step.foot = make("div", "hc-foot");
-      step.foot.append(makeProgress(), ask);
+      step.foot.append(ask);
       step.section.insertBefore(step.foot, step === lastStep ? stuckPanel : null);
     }
 
@@ -284,17 +308,13 @@
           element.textContent = state && texts[state];
           element.dataset.state = state;
         }
-        step.section.dataset.hcState = state;
-        if (step.overviewItem) step.overviewItem.dataset.hcState = state;
         const triedHere = view.tried.includes(step.id);
-        step.yesButton.setAttribute("aria-pressed", step.index === solvedIndex);
-        step.noButton.setAttribute("aria-pressed", step.index !== solvedIndex && triedHere);
+        step.yesButton.ariaPressed = step.index === solvedIndex;
+        step.noButton.ariaPressed = step.index !== solvedIndex && triedHere;
         if (triedHere || step.checks.some(isTicked)) triedNames.push(step.name);
       }
-      for (const bar of progressBars) {
-        bar.text.textContent = texts.progress[doneCount];
-        bar.fill.style.width = (100 * doneCount) / steps.length + "%";
-      }
+      progressText.textContent = texts.progress[doneCount];
+      bar.value = doneCount;
       solvedPanel.hidden = solvedIndex < 0;
       if (solvedIndex > -1 && solvedPanel.parentNode !== steps[solvedIndex].foot) {
         steps[solvedIndex].foot.append(solvedPanel);
@@ -302,6 +322,7 @@
       stuckPanel.hidden = solvedIndex > -1 || !view.tried.includes(lastStep.id);
       triedList.replaceChildren(...triedNames.map((name) => make("li", "", name)));
       triedList.hidden = !triedNames.length;
+      if (contact) contact(triedNames);
       return doneCount;
     }
 
@@ -314,7 +335,7 @@
         }
       });
       render();
-      emit(solved ? "solved" : "not-solved", step);
+      emitStep(solved ? "solved" : "not-solved", step);
       const nextStep = steps[step.index + 1];
       if (solved) solvedPanel.focus();
       else if (nextStep) {
@@ -334,27 +355,76 @@
         else fresh.ticked.delete(check.id);
       });
       const doneCount = render();
-      emit("check", step, { item: check.item, checked: ticked });
+      emitStep("check", step, { item: check.item, checked: ticked });
       if (!wasDone && isDone(step)) {
         live.textContent = texts.stepDone[step.index] + " " + texts.progress[doneCount];
-        emit("step-complete", step);
+        emitStep("step-complete", step);
       }
     });
 
-    resetButton.addEventListener("click", () => {
-      store(key, null);
-      view = pageView(emptyRecord(), checks, stepIds);
+    // A reset is never silent: it is announced, and Undo puts the stored state back.
+    let undoText = null;
+    let undoTimer;
+    function showUndo(shown) {
+      clearTimeout(undoTimer);
+      if (!shown && document.activeElement === undoButton) resetButton.focus();
+      undoButton.hidden = !shown;
+      if (shown) undoTimer = setTimeout(showUndo, UNDO_SECONDS * 1000, false);
+    }
+    function reread() {
+      view = pageView(load(key), checks, stepIds);
       render();
+    }
+
+    resetButton.addEventListener("click", () => {
+      undoText = readText(key) ?? undoText; // a second click keeps what the first cleared
+      store(key, null);
+      reread();
+      showUndo(true);
       live.textContent = texts.cleared;
+    });
+
+    undoButton.addEventListener("click", () => {
+      writeText(key, undoText);
+      reread();
+      showUndo(false);
+      live.textContent = texts.restored;
     });
 
     render();
     refreshers.set(guide, (changedKey) => {
-      if (changedKey === null || changedKey === key) {
-        view = pageView(load(key), checks, stepIds);
-        render();
-      }
+      if (changedKey === null || changedKey === key) reread();
     });
+  }
+
+  // -- plain articles: "Was this article helpful?" --------------------------------------------
+  // The answer is remembered per article, "yes" or "no" under "helpcenter:helpful:<article id>".
+
+  function setupHelpful(box) {
+    if (box.firstChild) return; // set up already
+    const texts = JSON.parse(box.dataset.hcConfig);
+    const key = "helpcenter:helpful:" + box.dataset.hcArticle;
+    const { ask, yes, no } = makeAsk(texts.helpful, texts);
+    const contact = texts.supportUrl && makeContact(box, texts)([]);
+    box.append(ask, contact || "");
+
+    // The pressed button shows the answer; No also offers the contact option.
+    function show(answer) {
+      yes.ariaPressed = answer === "yes";
+      no.ariaPressed = answer === "no";
+      if (contact) contact.hidden = answer !== "no";
+    }
+
+    for (const button of [yes, no]) {
+      button.addEventListener("click", () => {
+        const answer = button === yes ? "yes" : "no";
+        writeText(key, answer);
+        show(answer);
+        liveRegion(box).textContent = texts.thanks;
+        emit(box, texts, button === yes ? "helpful" : "not-helpful", texts.contact);
+      });
+    }
+    show(readText(key));
   }
 
   // Another tab changed its ticks: show them here too.
@@ -368,7 +438,10 @@
     }
   });
 
-  const start = () => document.querySelectorAll(".hc-guide[data-hc-config]").forEach(setup);
+  function start() {
+    document.querySelectorAll(".hc-guide[data-hc-config]").forEach(setup);
+    document.querySelectorAll(".hc-helpful[data-hc-config]").forEach(setupHelpful);
+  }
   start();
   // Material's instant navigation swaps the page without reloading this script.
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(start);
