@@ -330,6 +330,11 @@ SERVED = {  # what a site serves (BUNDLES in plugin.py; status.served_parts pick
     "standalone.css (served to /, /404.html and /translations/ only)": "standalone.css",
     "chooser.js (served to / only)": "chooser.js",
 }
+EVERY_PAGE = [  # what every page of the example (Statuspage) loads: what the budget counts
+    "helpcenter.js (served: language + checklist + statuspage + status + search-start)",
+    "helpcenter.css (served: base + checklist + status)",
+    "theme-shim.js (served)",
+]
 
 
 def asset_sizes() -> tuple[list[Asset], str]:
@@ -776,7 +781,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         groups = (
             ("checklist", ["checklist.js", "checklist.css"], CHECKLIST_TARGET),
             ("status", ["status.js", "status.css"], STATUS_TARGET),
-            ("all the plugin's JS+CSS a reader downloads", list(SERVED), ALL_ASSETS_TARGET),
+            ("the plugin's JS+CSS every page of the example loads", EVERY_PAGE, ALL_ASSETS_TARGET),
         )
         for label, names, target in groups:
             total = sum(by_name[n].gzipped for n in names)
