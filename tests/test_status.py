@@ -24,7 +24,7 @@ from tests import pagefind_bundle
 from conftest import build_site, write_project
 from helpcenter.cli import build_parser, main
 from helpcenter.locales import Catalogs, locale_info, package_catalog_dir
-from helpcenter.rendering import Renderer
+from helpcenter.rendering import Renderer, site_link
 from helpcenter.status import relay as status_relay
 from helpcenter.status import widget as status
 from helpcenter.status.mock import (
@@ -658,7 +658,7 @@ def test_settings_cannot_leave_their_attribute():
     ],
 )
 def test_page_relative(target, page, expected):
-    assert status.page_relative(target, page) == expected
+    assert site_link(target, page) == expected
 
 
 # -- fragments and placement ---------------------------------------------------------------------

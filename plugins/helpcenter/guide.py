@@ -21,14 +21,14 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from jinja2.utils import htmlsafe_json_dumps
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
-from mkdocs.utils import get_relative_url
 
+from .rendering import site_link
 from .sources import HEADING_ATTRS, Article, Problem, Step
 from .tree import PageTreeprocessor
 
@@ -408,11 +408,4 @@ def reach_config(gettext: Callable[[str], str], article: Article, page_url: str,
 
 
 def _href(url: str | None, page_url: str) -> str | None:
-    """A configured URL as the page links to it: absolute URLs and paths as they are,
-    anything else relative to the site root."""
-    if not url:
-        return None
-    parts = urlsplit(url)
-    if parts.scheme or parts.netloc or url.startswith(("/", "#", "?")):
-        return url
-    return get_relative_url(url, page_url)
+    return site_link(url, page_url) if url else None

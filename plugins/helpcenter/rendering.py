@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from babel.support import NullTranslations
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 from markupsafe import Markup, escape
+from mkdocs.utils import get_relative_url
 
 from .locales import Catalogs
 
@@ -95,3 +97,12 @@ def text(value: str | None) -> Markup:
     and those that escape it themselves (``| e``, e.g. an ``aria-label``) leave it alone.
     """
     return escape(value or "")
+
+
+def site_link(url: str, page_url: str) -> str:
+    """A configured link as the page at ``page_url`` writes it: URLs, ``/paths``, ``#fragments`` and
+    ``?queries`` as they are; a path on the site, relative to the page."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or url.startswith(("/", "#", "?")):
+        return url
+    return get_relative_url(url, page_url)

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from mkdocs.plugins import get_plugin_logger
 
 from ..locales import LocaleInfo, plural_samples
-from ..rendering import Renderer
+from ..rendering import Renderer, site_link
 from .model import KUMA_URL
 from .placement import StatusContext
 
@@ -79,14 +79,6 @@ def texts(gettext: Callable[[str], str], ngettext: Callable[[str, str, int], str
         "started": gettext("Started %(time)s"),
         "dismiss": gettext("Dismiss: %(name)s"),
     }
-
-
-def page_relative(target: str, page_url: str) -> str:
-    """A site-relative ``target`` as seen from the page at ``page_url``; absolute ones as they are."""
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or target.startswith("/"):
-        return target
-    return "../" * page_url.count("/") + target
 
 
 # -- pages -------------------------------------------------------------------------------
@@ -198,7 +190,7 @@ class StatusPages:
         if not self.enabled:
             return StatusContext(components, None)
         lang = self.locales[locale].html_lang
-        page = page_relative(self.page, page_url) if self.page else None
+        page = site_link(self.page, page_url) if self.page else None
 
         def widget(names: Sequence[str]) -> str:
             return self.renderer.render(locale, "status-widget.html", lang=lang, components=list(names), page=page)
