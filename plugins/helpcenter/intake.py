@@ -215,9 +215,20 @@ def findings(center: HelpCenter, build_problems: Iterable[Problem] = (), status_
     """Every problem of the help center, errors first, then by file.
 
     The errors are exactly what the build warns about (the same functions find them);
-    the warnings are editorial advice the build does not give.
+    the suggestions are editorial advice the build does not give.
     """
-    found = [*build_problems, *problems(center, status_feed)]
+    return ordered([*build_problems, *problems(center, status_feed), *suggestions(center)])
+
+
+def ordered(found: Iterable[Problem]) -> list[Problem]:
+    """Errors first, then suggestions, each by file and line."""
+    order = {ERROR: 0, ADVICE: 1}
+    return sorted(found, key=lambda f: (order[f.level], f.path, f.line or 0, f.kind))
+
+
+def suggestions(center: HelpCenter) -> list[Problem]:
+    """Advice an editor may reasonably ignore: orphans, one-way related pairs, missing tags and checks."""
+    found: list[Problem] = []
     linked: set[tuple[str, str]] = set()
     for article in center.articles.values():
         for pick in article.meta.related:
@@ -237,8 +248,7 @@ def findings(center: HelpCenter, build_problems: Iterable[Problem] = (), status_
             found.append(_advice(article.src_uri, "has no tags: related suggestions need them", "no-tags"))
         if article.is_guide and article.steps and not any(step.checks for step in article.steps):
             found.append(_advice(article.src_uri, "is a guide, but no step has '- [ ]' checks", "no-checks"))
-    order = {ERROR: 0, ADVICE: 1}
-    return sorted(found, key=lambda f: (order[f.level], f.path, f.line or 0, f.kind))
+    return found
 
 
 def _advice(path: str, message: str, kind: str) -> Problem:

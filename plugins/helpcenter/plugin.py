@@ -214,7 +214,8 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         )
         for file in dropped:
             files.remove(file)
-        for problem in intake.problems(center, status_feed=self.status.enabled):
+        found = intake.problems(center, status_feed=self.status.enabled)
+        for problem in found:
             log.warning(str(problem))
 
         related = RelatedIndex(center, Weights.of(self.config.related))
@@ -249,8 +250,11 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         for icon in ICONS:  # the checklist's state icons (CSS masks): files, so img-src 'self' is enough
             files.append(File.generated(config, f"{ASSET_DIR}/{icon}", content=source(icon)))
         self.center, self.plan = center, plan
-        found = intake.findings(center, plan.problems) if self.serving else None
-        self.problem_box = ProblemBox(found, self.renderer) if found is not None else None
+        # Under serve, each page shows what the terminal says of its sources (computed once, above), and the advice.
+        self.problem_box = None
+        if self.serving:
+            every = intake.ordered([*plan.problems, *found, *intake.suggestions(center)])
+            self.problem_box = ProblemBox(every, self.renderer)
         self.composer = Composer(plan, self.locales, self.catalogs, self.renderer, config.site_url, url_of, self.reach)
         return files
 
