@@ -134,3 +134,24 @@ def test_a_locale_without_a_categories_file_is_one_warning_and_still_lists_every
         "In two languages",
         "Bara på svenska",
     }
+
+
+@pytest.mark.parametrize(
+    ("url", "article", "title", "lang"),
+    [
+        ("/de/email/two/", "both", "In two languages", "en"),
+        ("/de/e-post/svensk/", "only-sv", "Bara på svenska", "sv"),
+        ("/de/", None, None, None),  # a home page lists, and names no article
+    ],
+)
+def test_recently_viewed_is_the_readers_locale_and_names_the_language_shown(built, url, article, title, lang):
+    box = page(built, url).select_one("nav[data-hc-recent]")
+    assert box is not None and box.has_attr("hidden"), "shown by the reader's browser, once it has something"
+    assert box["data-hc-recent"] == "de"
+    assert (box.get("data-hc-article"), box.get("data-hc-title"), box.get("data-hc-lang")) == (article, title, lang)
+    heading = box.select_one("h2")
+    assert heading is not None and box["aria-labelledby"] == heading["id"]
+
+
+def test_a_category_page_has_no_recently_viewed(built):
+    assert page(built, "/de/email/").select_one("[data-hc-recent]") is None

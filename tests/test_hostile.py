@@ -415,6 +415,14 @@ def test_the_payload_shows_as_typed(payload, url, where, text):
     assert text in shown
 
 
+@pytest.mark.parametrize(("url", "lang"), [(ARTICLE, None), (FALLBACK, "sv")])
+def test_recently_viewed_remembers_the_title_as_typed(payload, url, lang):
+    """The script keeps the title the page names and shows it as text (tests/browser/test_recent.py)."""
+    box = payload.html(url).select_one("[data-hc-recent]")
+    assert box is not None
+    assert (box["data-hc-title"], box.get("data-hc-lang")) == (f"Titel {PAYLOAD}", lang)
+
+
 def test_the_summary_is_the_meta_description_as_typed(payload):
     meta = payload.html(ARTICLE).select_one("head meta[name=description]")
     assert meta is not None

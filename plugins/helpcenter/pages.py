@@ -375,7 +375,8 @@ class Composer:
                     lang = self.locales[record.article.locale].html_lang
                     html = self.renderer.render(locale, "original.html", lang=lang, html=html)
                 helpful = "" if record.article.is_guide else self.helpful(record, here)
-                return Composed(top + self.notices(record, here) + html + helpful + related, links, json_ld)
+                recent = self.recent(record)
+                return Composed(top + self.notices(record, here) + html + helpful + related + recent, links, json_ld)
             case CategoryPage():
                 top, json_ld = self.breadcrumbs(record, here, html)
                 entries = [self.entry(r, here) for r in record.entries]
@@ -384,7 +385,7 @@ class Composer:
                 listing = self.renderer.render(locale, "category.html", category=category, entries=entries, mark=mark)
                 return Composed(top + html + listing, json_ld=json_ld)
             case HomePage():
-                return Composed(html + self.home(record, here))
+                return Composed(html + self.home(record, here) + self.recent(record))
             case _:
                 return Composed(html)
 
@@ -502,6 +503,17 @@ class Composer:
                 }
             )
         return self.renderer.render(record.locale, "home.html", sections=sections)
+
+    def recent(self, record: ShownArticle | HomePage) -> str:
+        """The reader's recently viewed articles in this locale (filled in their browser); an article
+        page names itself, so the script remembers it."""
+        article = record.article if isinstance(record, ShownArticle) else None
+        lang = None
+        if article is not None and article.locale != record.locale:
+            lang = self.locales[article.locale].html_lang
+        return self.renderer.render(
+            record.locale, "recent.html", reader_locale=record.locale, article=article, lang=lang
+        )
 
     def related(self, record: ShownArticle, here: str) -> tuple[str, list[dict[str, Any]]]:
         """Related articles in the reader's locale; an untranslated one in its own language, marked."""

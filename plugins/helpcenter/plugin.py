@@ -61,7 +61,7 @@ ASSET_DIR = "assets/helpcenter"
 # (fewer requests, and one gzip stream compresses better than several).
 BUNDLES = {
     "helpcenter.css": ("base.css", "checklist.css", "status.css"),
-    "helpcenter.js": ("language.js", "checklist.js", "status.js", "search-start.js"),
+    "helpcenter.js": ("language.js", "checklist.js", "recent.js", "status.js", "search-start.js"),
 }
 ICONS = ("check.svg", "skipped.svg")
 THEME_DIR = Path(__file__).parent / "theme"

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
+from tests.browser.conftest import axe_violations
 from tests.conftest import build_site, example_with_feed, write_project
 
 from helpcenter.status.mock import FeedServer
@@ -31,16 +31,6 @@ PAGES = {
     },
 }
 STATES = ["operational", "degraded", "partial_outage", "major_outage", "maintenance", "incident", "http500"]
-
-
-def violations(page: Page) -> list[str]:
-    page.mouse.move(0, 0)  # no hover state
-    page.wait_for_function("document.getAnimations().length === 0")
-    results = Axe().run(page)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}"
-        for v in results.response["violations"]
-    ]
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +59,7 @@ def reader(browser: Browser) -> Iterator[Page]:
 def test_page_has_no_violations(reader, example, feed, locale, kind):
     feed.scenario = "operational"
     reader.goto(example.url + PAGES[locale][kind])
-    assert violations(reader) == []
+    assert axe_violations(reader) == []
 
 
 @pytest.mark.parametrize("locale", sorted(PAGES))
@@ -80,7 +70,7 @@ def test_guide_with_ticked_checks_has_no_violations(reader, example, feed, local
     for index in range(3):
         checks.nth(index).check()
     expect(reader.locator(".hc-progress__text").first).not_to_have_text("")
-    assert violations(reader) == []
+    assert axe_violations(reader) == []
 
 
 @pytest.mark.parametrize("scenario", STATES)
@@ -89,7 +79,7 @@ def test_guide_with_status_widget_in_every_state_has_no_violations(reader, examp
     reader.goto(example.url + PAGES["sv"]["guide"])
     # Settled: a "checked … ago" line, or the "status unavailable" link — never the pending text.
     reader.wait_for_function("document.querySelector('.hc-status__checked, .hc-status__head a') !== null")
-    assert violations(reader) == []
+    assert axe_violations(reader) == []
 
 
 RTL_GUIDE = """\
@@ -138,4 +128,4 @@ def test_right_to_left_pages_have_no_violations(reader, rtl_site, path):
     assert reader.locator("body").get_attribute("dir") == "rtl"
     if path == "ar/email/login/":
         reader.locator(".hc-check__input").first.check()
-    assert violations(reader) == []
+    assert axe_violations(reader) == []
