@@ -530,10 +530,12 @@ FOCUSED = """() => {
 }"""
 
 
-def test_the_first_check_is_a_short_keyboard_path_from_the_top(new_page, site):
-    """A desktop window, where the theme shows its sidebars (a phone's closed menu keeps the theme's
-    links as tab stops: the theme's own, not fixed here)."""
-    page = new_page(viewport={"width": 1280, "height": 720})
+@pytest.mark.parametrize(
+    "viewport", [{"width": 390, "height": 844}, {"width": 1280, "height": 720}], ids=["phone", "desktop"]
+)
+def test_the_first_check_is_a_short_keyboard_path_from_the_top(new_page, site, viewport):
+    """On a phone the theme's navigation is a closed menu: none of its links is a tab stop until it opens."""
+    page = new_page(viewport=viewport)
     page.goto(site.guide())
     page.wait_for_load_state("networkidle")
     first = step(page, 1).locator(".hc-check__input").first
