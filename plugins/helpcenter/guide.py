@@ -387,24 +387,43 @@ def reach_config(gettext: Callable[[str], str], article: Article, page_url: str,
     """What a question (a guide's steps, a plain article's end) needs: Yes and No, the contact
     option and the feedback endpoint.
 
-    ``contact`` is what a contact form is told: the article's id, title and locale and the page's
-    address. They are filled into ``support.url`` here, URL-encoded as ``encodeURIComponent``
-    does; ``{tried}`` (the steps the reader tried, in their language) is left to the script,
-    which knows them, and which sends the same values with ``helpcenter:contact``.
+    ``contact`` is what a contact form is told (see ``contact_details``); ``{tried}`` (the steps
+    the reader tried, in their language) is left to the script, which knows them, and which sends
+    the same values with ``helpcenter:contact``.
     """
-    base = reach.site_url.rstrip("/") + "/" if reach.site_url else "/"
-    contact = {"article": article.id, "title": article.meta.title, "locale": article.locale, "url": base + page_url}
-    href = _href(reach.support_url, page_url)
-    if href is not None:
-        href = _PLACEHOLDER.sub(lambda match: quote(contact[match.group(1)], safe="-_.!~*'()"), href)
+    contact = contact_details(reach, page_url, article.locale, article)
     return {
         "yes": gettext("Yes"),
         "no": gettext("No"),
         "support": reach.support_label or gettext("Contact support"),
-        "supportUrl": href,
+        "supportUrl": support_href(reach, page_url, contact),
         "contact": contact,
         "feedback": _href(reach.feedback, page_url),
     }
+
+
+def contact_details(reach: Reach, page_url: str, locale: str, article: Article | None = None) -> dict[str, str]:
+    """What a contact form is told of where the reader was: the article's id and title (empty
+    where there is none, e.g. a search), the locale and the page's address."""
+    base = reach.site_url.rstrip("/") + "/" if reach.site_url else "/"
+    return {
+        "article": article.id if article else "",
+        "title": article.meta.title if article else "",
+        "locale": locale,
+        "url": base + page_url,
+    }
+
+
+def support_href(reach: Reach, page_url: str, contact: dict[str, str], root: str | None = None) -> str | None:
+    """``support.url`` as the page at ``page_url`` links to it, with ``contact``'s values filled
+    in, URL-encoded as ``encodeURIComponent`` does; ``{tried}`` is the script's to fill.
+    ``root``: the site's path, for a page served at any depth (a 404), which links from there."""
+    href = _href(reach.support_url, page_url)
+    if href is None:
+        return None
+    if root is not None and href != reach.support_url:  # a path on the site, made relative: from the root
+        href = root.rstrip("/") + "/" + reach.support_url
+    return _PLACEHOLDER.sub(lambda match: quote(contact[match.group(1)], safe="-_.!~*'()"), href)
 
 
 def _href(url: str | None, page_url: str) -> str | None:

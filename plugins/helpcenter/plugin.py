@@ -29,7 +29,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from . import intake, search, site_files, translations
 from .config import LOCALE_PATTERN, HelpcenterConfig
-from .guide import GuideContext, GuideExtension, Reach
+from .guide import GuideContext, GuideExtension, Reach, attribute_json, contact_details, support_href
 from .locales import CatalogError, Catalogs, LocaleInfo, locale_info, package_catalog_dir, theme_language
 from .pages import (
     ArticlePage,
@@ -392,18 +392,26 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             "related": extras.get("related", []),
             # Rendered into <head> by our partials/integrations/analytics.html.
             "json_ld": extras.get("json_ld"),
-            "search": self._search_context(locale, context["base_url"]),
+            "search": self._search_context(locale, context["base_url"], page.url),
         }
         return context
 
-    def _search_context(self, locale: str, base_url: str) -> dict[str, str]:
-        """The header search's settings and words, and where its form leads without JavaScript."""
+    def _search_context(self, locale: str, base_url: str, page_url: str, root: str | None = None) -> dict[str, str]:
+        """The header search's settings and words, where its form leads without JavaScript, and the
+        contact option it offers when nothing matches (none without ``support.url``); ``root``: the
+        site's path, for a page served at any depth."""
         settings = self.search_settings.get(locale)
+        catalog = self.catalogs.get(locale)
         if settings is None:  # once per locale: the plural forms are worked out from CLDR
-            catalog = self.catalogs.get(locale)
             settings = search.settings(catalog.gettext, catalog.ngettext, self.locales[locale].html_lang)
             self.search_settings[locale] = settings
-        return {"settings": settings, "home": base_url.rstrip("/") + "/"}
+        contact = ""
+        if self.reach.support_url:
+            details = contact_details(self.reach, page_url, locale)
+            label = self.reach.support_label or catalog.gettext("Contact support")
+            href = support_href(self.reach, page_url, details, root)
+            contact = attribute_json({"label": label, "url": href, "contact": details})
+        return {"settings": settings, "home": base_url.rstrip("/") + "/", "contact": contact}
 
     def _alternates(self, config: MkDocsConfig) -> None:
         """The theme shows the language switcher (our partials/alternate.html) when config.extra.alternate
@@ -482,7 +490,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             "locale": locale,
             "switcher": switcher,
             "banner": Markup(self.status.banner(locale, ())),
-            "search": self._search_context(locale, context["base_url"]),
+            "search": self._search_context(locale, context["base_url"], f"{locale}/404.html", root),
         }
         filters = self.env.filters
         theirs = {name: filters[name] for name in ASSET_FILTERS}

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
+from tests.browser.conftest import axe_violations
 from tests.conftest import build_project, build_site, copy_example, write_project
 
 from helpcenter.locales import Catalogs, package_catalog_dir
@@ -29,10 +30,17 @@ Den här artikeln om telefonväxeln finns bara på svenska. Password, lösenord 
 """
 
 
+SUPPORT = "https://www.example.com/support/new?article={article}&lang={locale}&from={url}&tried={tried}"
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, serve):
     project = copy_example(tmp_path_factory.mktemp("search"))
     (project / "content" / ONLY_SWEDISH).write_text(ONLY_SWEDISH_TEXT, encoding="utf-8")
+    settings = project / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    assert "https://www.example.com/support/chat" in text
+    settings.write_text(text.replace("https://www.example.com/support/chat", f'"{SUPPORT}"', 1), encoding="utf-8")
     built = build_project(project / "mkdocs.yml", project / "site", strict=True)
     assert built.warnings() == []
     return serve(project / "site")
@@ -254,3 +262,54 @@ def test_summary_and_tags_weigh_more_than_body_text(page, weighted_site, word, w
     search(page, word)
     assert result_hrefs(page)[:1] == ["/sv/e-post/webbmail/"], where
     assert "/sv/e-post/intro/" in result_hrefs(page)  # found too, below it
+
+
+RECORD_CONTACT = """() => {
+  window.__contact = [];
+  document.addEventListener("helpcenter:contact", (e) => __contact.push({bubbles: e.bubbles, ...e.detail}));
+  document.addEventListener("click", (e) => { if (e.target.closest(".hc-search__contact")) e.preventDefault(); });
+}"""
+
+
+@pytest.mark.parametrize(
+    ("locale", "query", "found"), [("sv", "qwxzy flärp", "lösenorden"), ("en", "qwxzy <b>&", "password")]
+)
+def test_a_search_with_no_results_offers_support_told_what_was_searched(page, site, locale, query, found):
+    words = gettext(locale)
+    page.goto(site.url + f"{locale}/")
+    page.evaluate(RECORD_CONTACT)
+    search(page, query)
+    expect(page.locator("[data-hc-search-meta]")).to_have_text(words.gettext("No articles match your search."))
+    contact = page.get_by_role("link", name=words.gettext("Contact support"))
+    encode = lambda text: quote(text, safe="-_.!~*'()")  # noqa: E731  # as encodeURIComponent
+    here = f"https://help.example.com/{locale}/"  # the example's site_url, and the page searched from
+    expected = SUPPORT.format(article="", locale=locale, url=encode(here), tried=encode(query))
+    expect(contact).to_have_attribute("href", expected)
+    assert axe_violations(page) == []
+
+    field(page).press("ArrowDown")  # the keyboard reaches it as it reaches results
+    expect(contact).to_be_focused()
+    page.keyboard.press("Enter")
+    detail = {"bubbles": True, "article": "", "title": "", "locale": locale, "url": here, "tried": query}
+    assert page.evaluate("window.__contact") == [detail]
+
+    field(page).fill("")
+    search(page, found)  # results: no contact option
+    expect(contact).to_be_hidden()
+    assert page.errors == []
+
+
+def test_without_support_url_a_search_with_no_results_just_says_so(page, tmp_path, serve):
+    project = copy_example(tmp_path)
+    settings = project / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    support = "      support:\n        url: https://www.example.com/support/chat\n"
+    assert support in text
+    settings.write_text(text.replace(support, "", 1), encoding="utf-8")
+    built = build_project(settings, project / "site", strict=True)
+    assert built.warnings() == []
+    server = serve(project / "site")
+    page.goto(server.url + "sv/")
+    search(page, "qwxzy")
+    expect(page.locator("[data-hc-search-meta]")).to_have_text(gettext("sv").gettext("No articles match your search."))
+    expect(page.locator(".hc-search__contact")).to_be_hidden()

@@ -27,6 +27,12 @@ const moreButton = makeElement("button", "md-button hc-search__more", texts.more
 moreButton.type = "button";
 moreButton.hidden = true;
 list.after(moreButton);
+// When nothing matches: the way to support, told what the reader searched for ({tried}).
+const contact = readContact();
+const contactLink = makeElement("a", "md-button md-button--primary hc-search__contact", contact && contact.label);
+contactLink.hidden = true;
+moreButton.after(contactLink);
+let contactDetail = null; // what helpcenter:contact tells, for the search shown
 
 let engine = null; // Promise of the Pagefind module, from the first keystroke on
 let latest = 0; // the newest query's number: answers to older ones are dropped
@@ -38,6 +44,16 @@ function readSettings() {
     return JSON.parse(form.dataset.hcSearch);
   } catch {
     return { lang: document.documentElement.lang, texts: {} };
+  }
+}
+
+// data-hc-search-contact: {label, url (support.url, all but {tried} filled in), contact}; none
+// when the site has no support.url.
+function readContact() {
+  try {
+    return form.dataset.hcSearchContact ? JSON.parse(form.dataset.hcSearchContact) : null;
+  } catch {
+    return null;
   }
 }
 
@@ -148,11 +164,20 @@ async function run(term) {
   if (number !== latest) return;
   shown = { term, results: answer.results, count: 0 };
   list.replaceChildren();
+  contactLink.hidden = true;
   await showMore(number);
   if (number !== latest) return;
   const summary = answer.results.length ? countText(answer.results.length) : texts.none;
   meta.textContent = summary;
+  if (!answer.results.length) offerContact(term);
   announce(summary);
+}
+
+function offerContact(term) {
+  if (!contact) return;
+  contactDetail = { ...contact.contact, tried: term };
+  contactLink.href = contact.url.replaceAll("{tried}", encodeURIComponent(term));
+  contactLink.hidden = false;
 }
 
 async function showMore(number) {
@@ -173,12 +198,14 @@ async function showMore(number) {
 function showNothing() {
   list.replaceChildren();
   moreButton.hidden = true;
+  contactLink.hidden = true;
   meta.textContent = idleText;
 }
 
 function showFailure() {
   list.replaceChildren();
   moreButton.hidden = true;
+  contactLink.hidden = true;
   const home = makeElement("a", "", texts.failed);
   home.href = form.action;
   meta.replaceChildren(home);
@@ -236,6 +263,7 @@ function renderResult(page) {
 function focusables() {
   const items = [...list.querySelectorAll("a")];
   if (!moreButton.hidden) items.push(moreButton);
+  if (!contactLink.hidden) items.push(contactLink);
   return items;
 }
 
@@ -279,6 +307,10 @@ moreButton.addEventListener("click", async () => {
   await showMore(latest);
   const link = list.children[first] && list.children[first].querySelector("a");
   if (link) link.focus();
+});
+
+contactLink.addEventListener("click", () => {
+  form.dispatchEvent(new CustomEvent("helpcenter:contact", { bubbles: true, detail: contactDetail }));
 });
 
 // A result followed (instant navigation keeps the header): the panel closes.
