@@ -418,9 +418,9 @@ def support_href(reach: Reach, page_url: str, contact: dict[str, str], root: str
     """``support.url`` as the page at ``page_url`` links to it, with ``contact``'s values filled
     in, URL-encoded as ``encodeURIComponent`` does; ``{tried}`` is the script's to fill.
     ``root``: the site's path, for a page served at any depth (a 404), which links from there."""
-    href = _href(reach.support_url, page_url)
-    if href is None:
+    if reach.support_url is None:
         return None
+    href = site_link(reach.support_url, page_url)
     if root is not None and href != reach.support_url:  # a path on the site, made relative: from the root
         href = root.rstrip("/") + "/" + reach.support_url
     return _PLACEHOLDER.sub(lambda match: quote(contact[match.group(1)], safe="-_.!~*'()"), href)
