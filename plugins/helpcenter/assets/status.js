@@ -291,8 +291,8 @@
       banner.replaceChildren(
         ...shown.map((incident) => {
           const row = eventRow(incident, "div", "md-banner__inner md-grid");
-          const close = element("button", "md-banner__button", "×");
-          row.prepend(close); // floats right, Material's own announcement-bar button
+          const close = element("button", "md-banner__button");
+          row.prepend(close); // floats right, Material's own announcement-bar button; its icon is CSS (status.css)
           close.type = "button";
           close.ariaLabel = format(words.dismiss, { name: incident.name || words[incident.kind] });
           close.onclick = () => dismiss(incident, row);
