@@ -63,7 +63,19 @@ BUNDLES = {
     "helpcenter.css": ("base.css", "checklist.css", "status.css"),
     "helpcenter.js": ("language.js", "checklist.js", "recent.js", "status.js", "search-start.js"),
 }
-ICONS = ("check.svg", "skipped.svg")
+# The state icons of the checklist, the status widget and the banner, and the breadcrumbs' separator
+# (CSS masks): files, so img-src 'self' is enough.
+ICONS = (
+    "check.svg",
+    "skipped.svg",
+    "status-ok.svg",
+    "status-warning.svg",
+    "status-critical.svg",
+    "status-maint.svg",
+    "status-unknown.svg",
+    "close.svg",
+    "separator.svg",
+)
 THEME_DIR = Path(__file__).parent / "theme"
 SHARD_VARIABLE = "HELPCENTER_LOCALES"
 # MkDocs's template filters that turn an asset path into a URL (from the page, or from base_url).
@@ -247,7 +259,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         # Loaded only by the pages written without the theme (/, /404.html, /translations/); chooser.js by / only.
         files.append(File.generated(config, f"{ASSET_DIR}/standalone.css", content=bundle(["standalone.css"])))
         files.append(File.generated(config, f"{ASSET_DIR}/chooser.js", content=bundle(["chooser.js"])))
-        for icon in ICONS:  # the checklist's state icons (CSS masks): files, so img-src 'self' is enough
+        for icon in ICONS:
             files.append(File.generated(config, f"{ASSET_DIR}/{icon}", content=source(icon)))
         self.center, self.plan = center, plan
         # Under serve, each page shows what the terminal says of its sources (computed once, above), and the advice.

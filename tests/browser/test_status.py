@@ -209,7 +209,17 @@ def wait_for_hits(feed: FeedServer, count: int) -> None:
 
 
 def icon(page: Page, locator) -> str:
-    return page.evaluate("el => getComputedStyle(el, '::before').content", locator.element_handle())
+    """The SVG file a state's icon is drawn with (a CSS mask served by the site), never a character."""
+    content, mask = page.evaluate(
+        "el => [getComputedStyle(el, '::before').content, getComputedStyle(el, '::before').maskImage]",
+        locator.element_handle(),
+    )
+    assert content == '""', content  # no glyph that depends on the reader's fonts
+    url = re.fullmatch(r'url\("(.+)"\)', mask)
+    assert url, mask
+    served = page.request.get(url[1])
+    assert served.ok and served.headers["content-type"] == "image/svg+xml", url[1]
+    return url[1].rsplit("/", 1)[-1]
 
 
 # -- the widget, in every scenario ---------------------------------------------------------------
@@ -257,7 +267,14 @@ STATES = {  # scenario: (level, overall, Webmail, events shown on the Webmail gu
     ),
     "incident": ("minor", "Mindre driftstörning", "I drift", []),  # the incident is the Control Panel's
 }
-ICONS = {"ok": '"✓"', "minor": '"!"', "major": '"!"', "critical": '"✕"', "maint": '"i"', "unknown": '"?"'}
+ICONS = {
+    "ok": "status-ok.svg",
+    "minor": "status-warning.svg",
+    "major": "status-warning.svg",
+    "critical": "status-critical.svg",
+    "maint": "status-maint.svg",
+    "unknown": "status-unknown.svg",
+}
 
 
 @pytest.mark.parametrize("scenario", list(STATES))
@@ -270,10 +287,10 @@ def test_widget_shows_webmail_in_step_one(new_page, sites, feed, scenario):
     head = box.locator(".hc-status__head .hc-status__state")
     expect(head).to_have_text(overall)
     assert head.get_attribute("data-level") == level
-    assert icon(page, head).startswith(ICONS[level])  # an icon and words, never color alone
+    assert icon(page, head) == ICONS[level]  # an icon and words, never color alone
     expect(box.locator(".hc-status__list li")).to_have_text([f"Webmail {webmail}"])
     state = box.locator(".hc-status__list .hc-status__state")
-    assert icon(page, state).startswith(ICONS[state.get_attribute("data-level")])
+    assert icon(page, state) == ICONS[state.get_attribute("data-level")]
     expect(box.locator(".hc-status__event")).to_have_text(started(page, events))
     for link in box.locator(".hc-status__event a").all():
         assert re.fullmatch(r"https://status\.example\.com/incidents/[\w-]+", link.get_attribute("href") or "")
@@ -380,7 +397,7 @@ def test_never_green_when_the_feed_fails(new_page, sites, feed, scenario):
     expect(head).to_have_text(UNAVAILABLE)
     assert head.get_by_role("link").get_attribute("href") == STATUS_PAGE
     assert head.locator(".hc-status__state").get_attribute("data-level") == "unknown"
-    assert icon(page, head.locator(".hc-status__state")).startswith('"?"')
+    assert icon(page, head.locator(".hc-status__state")) == ICONS["unknown"]
     assert box.locator("[data-level=ok], .hc-status__list").count() == 0
     for green in ("I drift", "Alla system fungerar"):
         expect(page.locator("body")).not_to_contain_text(green)
@@ -436,6 +453,7 @@ def test_banner_on_every_page_and_dismissed_per_incident(new_page, sites, feed):
     link = rows.get_by_role("link", name="Webmail and email delivery are down")
     assert link.get_attribute("href") == "https://status.example.com/incidents/inc-major"
     close = banner.get_by_role("button", name="Dölj: Webmail and email delivery are down")
+    assert close.text_content() == "" and icon(page, close) == "close.svg"  # named by its label, an SVG icon
     close.focus()
     expect(close).to_be_focused()
     page.keyboard.press("Enter")
@@ -988,7 +1006,7 @@ def expect_widget(page: Page, state: tuple[str, str, str, list[str]]) -> None:
     head = box.locator(".hc-status__head .hc-status__state")
     expect(head).to_have_text(overall)
     assert head.get_attribute("data-level") == level
-    assert icon(page, head).startswith(ICONS[level])
+    assert icon(page, head) == ICONS[level]
     expect(box.locator(".hc-status__list li")).to_have_text([f"Webmail {webmail}"])
     expect(box.locator(".hc-status__event")).to_have_text(started(page, events))
     for link in box.locator(".hc-status__event a").all():

@@ -47,10 +47,8 @@
     };
   }
 
-  function serialize(record) {
-    const stored = { v: FORMAT_VERSION, c: Object.fromEntries(record.checks), s: record.solved, t: record.tried };
-    return JSON.stringify(stored);
-  }
+  const serialize = (record) =>
+    JSON.stringify({ v: FORMAT_VERSION, c: Object.fromEntries(record.checks), s: record.solved, t: record.tried });
 
   const load = (key) => parseRecord(readText(key));
 
@@ -174,9 +172,10 @@
 
   // A bubbling "helpcenter:<name>" event, and the site's feedback beacon when it has one.
   function emit(element, texts, name, detail) {
-    element.dispatchEvent(new CustomEvent("helpcenter:" + name, { bubbles: true, detail }));
+    const event = "helpcenter:" + name;
+    element.dispatchEvent(new CustomEvent(event, { bubbles: true, detail }));
     try {
-      if (texts.feedback) navigator.sendBeacon(texts.feedback, JSON.stringify({ event: "helpcenter:" + name, ...detail }));
+      if (texts.feedback) navigator.sendBeacon(texts.feedback, JSON.stringify({ event, ...detail }));
     } catch {
       /* analytics never break the page */
     }
@@ -228,7 +227,7 @@
     if (!steps.length) return;
     const stepIds = steps.map((step) => step.id);
     const checks = steps.flatMap((step) => step.checks);
-    const lastStep = steps[steps.length - 1];
+    const lastStep = steps.at(-1);
 
     // Reading never writes: a page saves only when its reader changes something.
     let view = pageView(load(key), checks, stepIds);
@@ -444,6 +443,6 @@
   }
   start();
   // Material's instant navigation swaps the page without reloading this script.
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(start);
+  if (window.document$) window.document$.subscribe(start);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
 })();

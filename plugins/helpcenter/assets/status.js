@@ -102,36 +102,28 @@
   }
   const format = (template, values) => template.replace(/%\((\w+)\)[sd]/g, (_match, name) => values[name]);
   const nameKey = (name) => name.trim().toLowerCase();
+  // The value of a JSON attribute; undefined when it is not JSON.
   function parseJson(value) {
     try {
       return JSON.parse(value);
     } catch {
-      return undefined;
+      /* undefined */
     }
   }
   const tabVisible = () => document.visibilityState !== "hidden";
   const componentLevel = (status) => LEVELS[COMPONENT_STATES.indexOf(status)] || UNKNOWN;
   const worseOf = (a, b) => (SEVERITY.indexOf(b) > SEVERITY.indexOf(a) ? b : a);
 
-  // Every component's state by name, in one pass: same-named components give the worst.
-  function statesByName(components) {
-    const states = new Map();
-    for (const component of components) {
-      const key = nameKey(component.name);
-      states.set(key, states.has(key) ? worseOf(states.get(key), component.status) : component.status);
+  // Every component by name, in one pass, in the feed's order: the first one's name, and the worst
+  // state of the components that have that name.
+  function byName(components) {
+    const named = new Map();
+    for (const { name, status } of components) {
+      const key = nameKey(name);
+      const first = named.get(key);
+      named.set(key, first ? { name: first.name, status: worseOf(first.status, status) } : { name, status });
     }
-    return states;
-  }
-
-  function firstOfEachName(components) {
-    const seen = new Set();
-    const names = [];
-    for (const component of components) {
-      const key = nameKey(component.name);
-      if (!seen.has(key)) names.push(component.name);
-      seen.add(key);
-    }
-    return names;
+    return named;
   }
 
   let sessionStore = null;
@@ -243,11 +235,11 @@
         const events = element("ul", "hc-status__events");
         const foot = element("p", "hc-status__foot");
         head.append(badge(words["i_" + summary.indicator], LEVELS[INDICATORS.indexOf(summary.indicator)] || UNKNOWN));
-        const states = statesByName(summary.components);
+        const named = byName(summary.components);
         // The page's own components, else every component of the feed, each name once.
-        const names = wanted.length ? wanted : firstOfEachName(summary.components);
+        const names = wanted.length ? wanted : [...named.values()].map((component) => component.name);
         for (const name of names) {
-          const status = states.get(nameKey(name)) || UNKNOWN;
+          const status = named.get(nameKey(name))?.status || UNKNOWN;
           const item = list.appendChild(element("li"));
           item.append(element("span", "hc-status__name", name), " ", badge(words["c_" + status], componentLevel(status)));
         }
@@ -299,8 +291,8 @@
       banner.replaceChildren(
         ...shown.map((incident) => {
           const row = eventRow(incident, "div", "md-banner__inner md-grid");
-          const close = element("button", "md-banner__button", "×");
-          row.prepend(close); // floats right, Material's own announcement-bar button
+          const close = element("button", "md-banner__button");
+          row.prepend(close); // floats right, Material's own announcement-bar button; its icon is CSS (status.css)
           close.type = "button";
           close.ariaLabel = format(words.dismiss, { name: incident.name || words[incident.kind] });
           close.onclick = () => dismiss(incident, row);
