@@ -21,10 +21,11 @@ from helpcenter.sources import read_article, split_front_matter
 
 SEED = {"sv": "sv/e-post/jag-kan-inte-logga-in-pa-webbmail/", "en": "en/email/cannot-log-in-to-webmail/"}
 ASSETS = ROOT / "plugins" / "helpcenter" / "assets"
-# Bytes at gzip -9: helpcenter.js + helpcenter.css + theme-shim.js as the site serves them. 8,192 + 512
-# for the part of search every page needs (search-start.js, about 320 B, and a few CSS rules); the rest
-# of search, and Pagefind, load when the reader searches.
-BUDGET = 8704
+# Bytes at gzip -9: helpcenter.js + helpcenter.css + theme-shim.js as the site serves them. 8,192 was
+# the first version's goal; every page has since gained the start of search (search-start.js, about
+# 450 B; the rest of search, and Pagefind, load when the reader searches), recently viewed (recent.js,
+# about 300 B) and SVG icons for the status states and the banner (about 80 B): 9,091 B on 2026-12-01.
+BUDGET = 9216
 
 
 def config_of(soup: BeautifulSoup) -> dict:

@@ -84,6 +84,14 @@ def texts(gettext: Callable[[str], str], ngettext: Callable[[str, str, int], str
 # -- pages -------------------------------------------------------------------------------
 
 
+def served_parts(parts: Iterable[str], reader: str | None) -> list[str]:
+    """A bundle's parts as a site serves them: with no feed (``reader`` None), no status parts; with
+    one, the one part that reads it (``reader``: the relay's record, or a provider's feed) before status.js."""
+    if reader is None:
+        return [part for part in parts if part not in STATUS_PARTS]
+    return [name for part in parts for name in ((reader, part) if part == "status.js" else (part,))]
+
+
 class StatusOptions(Protocol):
     """The ``status`` options of the plugin (``config._StatusConfig``)."""
 
@@ -158,12 +166,10 @@ class StatusPages:
         return bool(self.url or self.relay)
 
     def served_parts(self, parts: Iterable[str]) -> list[str]:
-        """A bundle's parts as this site serves them: no status parts without a feed; with one, the
-        one part that reads it (the relay's record, or the configured provider's feed) before status.js."""
+        """A bundle's parts as this site serves them (see ``served_parts``)."""
         if not self.enabled:
-            return [part for part in parts if part not in STATUS_PARTS]
-        reader = "status-relay.js" if self.relay else f"status-{self.options.provider}.js"
-        return [name for part in parts for name in ((reader, part) if part == "status.js" else (part,))]
+            return served_parts(parts, None)
+        return served_parts(parts, "status-relay.js" if self.relay else f"status-{self.options.provider}.js")
 
     def settings(self, locale: str) -> dict[str, Any]:
         """What status.js reads from the banner host: the feed, its timing and every word, once per locale."""
