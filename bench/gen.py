@@ -6,6 +6,7 @@ a fenced block holding a ``## not a step`` line), each locale's ``index.md`` and
 ``categories.yml``, and one MkDocs config per variant:
 
 - ``mkdocs-with.yml``: Material + helpcenter (whose search is Pagefind);
+- ``mkdocs-with-nosearch.yml``: the same with the plugin's ``search: false`` (what indexing adds);
 - ``mkdocs-without.yml``: Material + its lunr search, without the helpcenter plugin (full nav);
 - ``mkdocs-without-prune.yml``: the same plus Material's ``navigation.prune``.
 
@@ -37,7 +38,7 @@ import yaml
 
 LOCALES = ("sv", "en", "de", "fi")
 LOCALE_NAMES = {"sv": "Svenska", "en": "English", "de": "Deutsch", "fi": "Suomi"}
-VARIANTS = ("with", "without", "without-prune")
+VARIANTS = ("with", "with-nosearch", "without", "without-prune")
 GUIDE_SHARE = 2 / 3
 OUTDATED_SHARE = 0.05
 VOCABULARY = 3000
@@ -500,16 +501,16 @@ def config(spec: Spec, variant: str) -> dict[str, Any]:
     if variant == "without-prune":
         features.append("navigation.prune")
     # Material's lunr search for plain Material; the help center brings its own (Pagefind).
-    plugins: list[Any] = [] if variant == "with" else ["search"]
-    if variant == "with":
-        plugins.append(
-            {
-                "helpcenter": {
-                    "default_locale": spec.locales[0],
-                    "locales": {code: LOCALE_NAMES[code] for code in spec.locales},
-                }
-            }
-        )
+    # "with-nosearch": the plugin without its search, the other side of what indexing adds to a build.
+    plugins: list[Any] = [] if variant in ("with", "with-nosearch") else ["search"]
+    if variant in ("with", "with-nosearch"):
+        options: dict[str, Any] = {
+            "default_locale": spec.locales[0],
+            "locales": {code: LOCALE_NAMES[code] for code in spec.locales},
+        }
+        if variant == "with-nosearch":
+            options["search"] = False
+        plugins.append({"helpcenter": options})
     return {
         "site_name": "Bench help center",
         "site_url": "https://help.example.com/",

@@ -221,3 +221,67 @@ def test_a_site_that_keeps_materials_search_is_told_once(tmp_path):
     told = [m for m in built.warnings() if "search" in m]
     assert told == [f"WARNING: helpcenter: {search.MATERIAL_SEARCH_MESSAGE}"]
     assert "mkdocs.yml" in told[0] and "remove '- search'" in told[0]
+
+
+# -- indexing while the build goes on ----------------------------------------------------------------
+
+
+def copy_locales(built, target, *locales: str):
+    """The built locales' pages, without their bundles: what Pagefind finds once a locale is written."""
+    for locale in locales:
+        shutil.copytree(built.site / locale, target / locale, ignore=shutil.ignore_patterns(search.BUNDLE_DIR))
+    return target
+
+
+@pytest.mark.parametrize("slots", [1, 2])
+def test_each_locale_is_indexed_in_a_process_of_its_own_with_the_same_bundle(built, tmp_path, slots):
+    site = copy_locales(built, tmp_path, "sv", "en")
+    indexing = search.Indexing(site, slots=slots)
+    indexing.start("en", 5)
+    indexing.start("sv", 5)
+    indexing.start("en", 5)  # once only
+    results = indexing.finish()
+    assert [result.locale for result in results] == ["en", "sv"], "in the order started"
+    for locale in ("sv", "en"):
+        bundle = {p.relative_to(site): p.read_bytes() for p in (site / locale / "pagefind").rglob("*.*")}
+        as_built = {p.relative_to(built.site): p.read_bytes() for p in (built.site / locale / "pagefind").rglob("*.*")}
+        assert bundle == as_built
+
+
+def test_a_locale_pagefind_cannot_index_is_one_error_naming_it_and_the_others_stop(built, tmp_path):
+    site = copy_locales(built, tmp_path, "sv")
+    (site / "de").mkdir()  # nothing to index: Pagefind says so and fails
+    indexing = search.Indexing(site, slots=2)
+    indexing.start("de", 3)
+    indexing.start("sv", 5)
+    with pytest.raises(search.SearchError, match=r"Pagefind could not index de/: .*not able to build an index"):
+        indexing.finish()
+    indexing.stop()  # what the plugin's on_build_error does: nothing is left running
+    assert indexing._running == {}
+
+
+def test_the_build_writes_one_locale_after_the_other(tmp_path):
+    """Each locale's pages (the category pages the plugin adds included) are written together, so its
+    search index is built while the next locale's pages are."""
+    from mkdocs.structure.files import File, Files
+
+    from helpcenter.plugin import _by_locale
+
+    names = ["en/a.md", "sv/b.md", "assets/x.css", "en/c/index.md", "sv/d/index.md", "status/s.md"]
+    files = Files([File(name, str(tmp_path), str(tmp_path / "site"), True) for name in names])
+    ordered = [file.src_uri for file in _by_locale(files, ["sv", "en"])]
+    assert ordered == ["assets/x.css", "status/s.md", "sv/b.md", "sv/d/index.md", "en/a.md", "en/c/index.md"]
+
+
+def test_a_site_with_a_search_of_its_own_turns_it_off(tmp_path):
+    plugin = {"default_locale": "sv", "locales": {"sv": "Svenska", "en": "English"}, "search": False}
+    files = {"sv/e-post/webbmail.md": GUIDE, "sv/e-post/intro.md": INTRO}
+    project = write_project(tmp_path, files, {"plugins": [{"helpcenter": plugin}]})
+    built = build_site(project, strict=True)
+    assert built.warnings() == []
+    assert not list(built.site.rglob(search.BUNDLE_DIR)), "nothing indexed"
+    assert not (built.site / "assets" / "helpcenter" / "search.js").exists()
+    for url in ("sv/", "sv/e-post/webbmail/"):
+        page = built.html(url)
+        assert page.select("form[role=search], [data-hc-search], [data-pagefind-body]") == [], url
+        assert page.select_one("article h1") is not None, "the page itself is there"

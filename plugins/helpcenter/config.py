@@ -87,6 +87,11 @@ class HelpcenterConfig(Config):
     feedback = c.SubConfig(_FeedbackConfig)
     """Optional endpoint for checklist events."""
 
+    # Search
+    search = c.Type(bool, default=True)
+    """Build each locale's search index (Pagefind) and show the search box in the header and on the home
+    pages; ``false`` for a site that brings a search of its own (nothing is indexed, no box is shown)."""
+
     # Related articles
     related = c.SubConfig(RelatedOptions)
     """Related-article suggestions."""

@@ -355,8 +355,11 @@ class Composer:
         site_url: str | None,
         url_of: UrlOf,
         reach: Reach | None = None,
+        search: bool = True,
     ) -> None:
         self.plan = plan
+        self.search = search
+        """Whether the home pages offer the site's search."""
         self.reach = reach or Reach()
         self.locales = locales
         self.catalogs = catalogs
@@ -502,7 +505,7 @@ class Composer:
                     "total": len(category.entries),
                 }
             )
-        return self.renderer.render(record.locale, "home.html", sections=sections)
+        return self.renderer.render(record.locale, "home.html", sections=sections, search=self.search)
 
     def recent(self, record: ShownArticle | HomePage) -> str:
         """The reader's recently viewed articles in this locale (filled in their browser); an article

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import os
+from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -100,6 +102,11 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         """Per page, what on_page_content computed for the templates (related, JSON-LD)."""
         self.indexed: dict[str, int] = {}
         """Per built locale, how many of its pages search indexes."""
+        self.unwritten: Counter[str] = Counter()
+        """Per built locale, how many of its pages the build has still to write."""
+        self.written: list[str] = []
+        """The locales whose last page is being written: their search indexing starts with the next page."""
+        self.indexing: search.Indexing | None = None
         self.search_settings: dict[str, str] = {}
         """Per locale, the search panel's settings and words (JSON)."""
         self.serving = False
@@ -252,7 +259,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         for name, parts in BUNDLES.items():
             content = bundle(self.status.served_parts(parts))
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=content))
-        for name in search.LAZY_ASSETS:  # loaded when the reader first searches
+        for name in search.LAZY_ASSETS if self.config.search else ():  # loaded when the reader first searches
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=bundle([name])))
         # Loaded in <head> before the theme's bundle (see theme/partials/integrations/analytics.html).
         files.append(File.generated(config, f"{ASSET_DIR}/theme-shim.js", content=bundle(["theme-shim.js"])))
@@ -267,7 +274,14 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         if self.serving:
             every = intake.ordered([*plan.problems, *found, *intake.suggestions(center)])
             self.problem_box = ProblemBox(every, self.renderer)
-        self.composer = Composer(plan, self.locales, self.catalogs, self.renderer, config.site_url, url_of, self.reach)
+        self.composer = Composer(
+            plan, self.locales, self.catalogs, self.renderer, config.site_url, url_of, self.reach, self.config.search
+        )
+        files = _by_locale(files, self.locales)
+        written = InclusionLevel.is_in_serve if self.serving else InclusionLevel.is_included
+        pages = (file.src_uri.partition("/")[0] for file in files.documentation_pages(inclusion=written))
+        self.unwritten = Counter(locale for locale in pages if locale in self.built)
+        self.written, self.indexing = [], search.Indexing(Path(config.site_dir)) if self.config.search else None
         return files
 
     # -- navigation: one small nav per locale ---------------------------------------------
@@ -377,7 +391,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         composed = self.composer.compose(record, page.url, html)
         self.extras[record.src_uri] = {"related": composed.related, "json_ld": composed.json_ld}
         html = composed.html
-        indexed = _indexed(record)
+        indexed = _indexed(record) if self.config.search else None
         if indexed is not None:
             self.indexed[record.locale] = self.indexed.get(record.locale, 0) + 1
             html = self.renderer.render(record.locale, "search-body.html", html=Markup(html), **search.facts(indexed))
@@ -388,6 +402,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
     ) -> TemplateContext | None:
         if not self.config.enabled:
             return context
+        self._start_indexing(self.written)  # the page before this one is written now
         record = self.plan.page(page.file.src_uri) if self.plan is not None else None
         locale = record.locale if record is not None else self.config.default_locale
         self._use_locale(config, locale)
@@ -408,10 +423,14 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         }
         return context
 
-    def _search_context(self, locale: str, base_url: str, page_url: str, root: str | None = None) -> dict[str, str]:
+    def _search_context(
+        self, locale: str, base_url: str, page_url: str, root: str | None = None
+    ) -> dict[str, str] | None:
         """The header search's settings and words, where its form leads without JavaScript, and the
         contact option it offers when nothing matches (none without ``support.url``); ``root``: the
-        site's path, for a page served at any depth."""
+        site's path, for a page served at any depth. None: the site has no search."""
+        if not self.config.search:
+            return None
         settings = self.search_settings.get(locale)
         catalog = self.catalogs.get(locale)
         if settings is None:  # once per locale: the plural forms are worked out from CLDR
@@ -441,6 +460,27 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         config.site_name = text(home.title) if home and home.title else self.site_name
 
     # -- whole-site outputs ----------------------------------------------------------------
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Counts the locale's pages written (the build writes this one once it is returned)."""
+        locale = page.file.src_uri.partition("/")[0]
+        if self.unwritten[locale] > 0:
+            self.unwritten[locale] -= 1
+            if self.unwritten[locale] == 0:
+                self.written.append(locale)
+        return output
+
+    def _start_indexing(self, locales: list[str]) -> None:
+        """Search indexing of ``locales``, whose pages are all written, starts (and runs on while
+        the build writes the other locales' pages)."""
+        if self.indexing is not None:
+            for locale in locales:
+                self.indexing.start(locale, self.indexed.get(locale, 0))
+        locales.clear()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.indexing is not None:
+            self.indexing.stop()
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
         self.env = env
@@ -476,10 +516,13 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
                         site_dir, record, self.renderer, rows, self.locales, self.site_name, ASSET_DIR, banner
                     )
         self._use_locale(config, self.config.default_locale)
-        try:
-            search.index_site(site_dir, self.indexed, {c: i.name for c, i in self.locales.items()}, log.info)
-        except search.SearchError as error:
-            raise PluginError(str(error)) from None
+        if self.indexing is not None:
+            self._start_indexing([*self.written, *self.indexed])  # those not started yet (a dirty build's)
+            try:
+                results = self.indexing.finish()
+            except search.SearchError as error:
+                raise PluginError(str(error)) from None
+            search.report(results, {c: i.name for c, i in self.locales.items()}, log.info)
         site_files.write_sitemaps(site_dir, self.plan, self.locales, self.built, config.site_url)
 
     def _write_404(self, config: MkDocsConfig, record: NotFoundPage) -> None:
@@ -524,6 +567,14 @@ def _safe_meta(title: str | None, description: str | None) -> dict[str, Any]:
     if description:
         meta["description"] = text(description)
     return meta
+
+
+def _by_locale(files: Files, locales: Iterable[str]) -> Files:
+    """The same files, each locale's together in the order of ``locales`` (the pages the plugin adds
+    after their locale's sources), so that the build writes one locale's pages after the other and
+    each locale's search index is built while the next locale's pages are."""
+    rank = {locale: number for number, locale in enumerate(locales, start=1)}
+    return Files(sorted(files, key=lambda file: rank.get(file.src_uri.partition("/")[0], 0)))
 
 
 def _indexed(record: SourcePage) -> search.Indexed | None:
