@@ -140,6 +140,7 @@ def test_the_plugins_chrome_is_not_indexed(built):
     assert f"{home_crumb} " not in content and f" {home_crumb}" not in content  # the breadcrumbs
     assert page.select_one(".hc-related h2").get_text() not in content
     assert page.select_one(".hc-related a").get_text() not in content  # "Introduktion"
+    assert page.select_one(".hc-recent h2").get_text() not in content  # "Senast visade"
     step = page.select_one(".hc-overview a").get_text()
     assert content.count(step) == 1  # the step's heading, not the overview's link to it
     assert "Kontrollera kontot" in content  # a check's text is indexed

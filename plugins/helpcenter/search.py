@@ -45,6 +45,7 @@ EXCLUDE_SELECTORS = (
     ".hc-notice",
     ".hc-updated",
     ".hc-related",
+    ".hc-recent",  # recently viewed: the reader's own list, filled in their browser
     ".hc-status",
     ".hc-banner",
     ".hc-status__live",

@@ -36,7 +36,7 @@
   function listItem(visit) {
     const item = document.createElement("li");
     const link = document.createElement("a");
-    item.className = "hc-related__item";
+    item.className = "hc-recent__item";
     link.href = visit.url;
     link.textContent = visit.title;
     if (typeof visit.lang === "string") {
