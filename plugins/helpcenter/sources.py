@@ -542,16 +542,19 @@ def scan_references(body: str, body_line: int = 1) -> References:
         if code:
             continue
         number = body_line + index
-        line = _outside_code_spans(raw)
-        heading = _HEADING.match(raw)
-        if heading:
+        # Most lines are prose: a pattern runs only on a line holding the character it needs.
+        if "#" in raw and (heading := _HEADING.match(raw)):
             text, anchor = _strip_heading(heading.group(2))
             headings.append(Heading(number, text, anchor))
-        definition = _LINK_DEFINITION.match(line)
-        targets = [definition.group(1)] if definition else [m.group(1) for m in _INLINE_LINK.finditer(line)]
-        links += [Link(number, target) for target in targets]
-        ids.update(m.group(1) for m in _ATTR_ID.finditer(line))
-        ids.update(m.group(1) for m in _HTML_ID.finditer(line))
+        line = _outside_code_spans(raw) if "`" in raw else raw
+        if "[" in line:
+            definition = _LINK_DEFINITION.match(line)
+            targets = [definition.group(1)] if definition else [m.group(1) for m in _INLINE_LINK.finditer(line)]
+            links += [Link(number, target) for target in targets]
+        if "{" in line:
+            ids.update(m.group(1) for m in _ATTR_ID.finditer(line))
+        if "=" in line:
+            ids.update(m.group(1) for m in _HTML_ID.finditer(line))
     return References(tuple(links), tuple(headings), frozenset(ids))
 
 
