@@ -230,8 +230,12 @@ class HelpCenter:
 
 def fingerprint(text: str) -> str:
     """A short, whitespace-insensitive fingerprint of a piece of source text."""
-    normal = " ".join(text.split())
-    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:10]
+    return _fingerprint_words(text.split())
+
+
+def _fingerprint_words(words: list[str]) -> str:
+    """``fingerprint`` of a text already split into its words."""
+    return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()[:10]
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
@@ -656,6 +660,7 @@ def read_article(src_uri: str, locale: str, url: str, text: str) -> tuple[Articl
         if not steps:
             message = "is a guide but has no steps: write each step as a '## ' heading, or write type: article"
             problems.append(Problem(path, message, lines.get("type")))
+    parts, words = _parts_and_words(meta, steps, body)
     article = Article(
         src_uri=src_uri,
         locale=locale,
@@ -665,8 +670,8 @@ def read_article(src_uri: str, locale: str, url: str, text: str) -> tuple[Articl
         fingerprint=fingerprint(meta.title + "\n" + body),
         body_line=body_line,
         key_lines=lines,
-        parts={key: fingerprint(text) for key, text in text_parts(meta, (), body).items()},
-        words={key: len(text.split()) for key, text in text_parts(meta, steps, body).items()},
+        parts=parts,
+        words=words,
         references=scan_references(body, body_line),
         status_blocks=status_blocks(body, body_line),
     )
@@ -695,6 +700,19 @@ def text_parts(meta: Meta, steps: Iterable[Step], body: str) -> dict[str, str]:
     parts |= {f"step:{step.anchor}": text for step, text in zip(steps, texts, strict=False)}
     parts["closing"] = closing
     return {key: text for key, text in parts.items() if text}
+
+
+def _parts_and_words(meta: Meta, steps: Iterable[Step], body: str) -> tuple[dict[str, str], dict[str, int]]:
+    """From one split of the body into parts: the fingerprints of the parts outside steps, and the
+    words of every part (see ``Article.parts`` and ``Article.words``)."""
+    parts: dict[str, str] = {}
+    words: dict[str, int] = {}
+    for key, text in text_parts(meta, steps, body).items():
+        split = text.split()
+        words[key] = len(split)
+        if not key.startswith("step:"):
+            parts[key] = _fingerprint_words(split)
+    return parts, words
 
 
 def read_home(src_uri: str, locale: str, url: str, text: str) -> tuple[Home, list[Problem]]:
