@@ -683,6 +683,8 @@ _STATUS_BLOCK = re.compile(r"^/{3,}[ \t]*status\b")
 
 def status_blocks(body: str, body_line: int) -> tuple[int, ...]:
     """The file lines where a ``/// status`` block opens (not inside fenced code)."""
+    if "///" not in body:
+        return ()  # most pages have no block at all: no need to go through their lines
     lines = body.splitlines()
     return tuple(
         body_line + index
