@@ -8,6 +8,7 @@ related articles, locales, rendering) reads the records built here.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -510,15 +511,24 @@ def in_fenced_code(lines: Iterable[str]) -> Iterator[bool]:
             yield False
 
 
+@functools.lru_cache(maxsize=1)
+def _lines_in_code(body: str) -> tuple[tuple[str, bool], ...]:
+    """Each line of a page's Markdown, with whether it belongs to fenced code (``in_fenced_code``).
+
+    Reading one guide asks for this up to four times (its steps, parts, references and status
+    blocks): the answer for the last body asked about is kept."""
+    lines = body.splitlines()
+    return tuple(zip(lines, in_fenced_code(lines), strict=True))
+
+
 def split_steps(body: str) -> tuple[str, list[str], str]:
     """A guide's body as written: the text before the first step, each step's text (its ``##``
     heading line first), and the closing text after a thematic break that ends the steps."""
-    lines = body.splitlines()
     intro: list[str] = []
     steps: list[list[str]] = []
     closing: list[str] = []
     previous_blank = True
-    for line, code in zip(lines, in_fenced_code(lines), strict=True):
+    for line, code in _lines_in_code(body):
         if closing or (
             steps and not code and _HR.match(line) and (previous_blank or not line.lstrip().startswith("-"))
         ):
@@ -541,8 +551,7 @@ def scan_references(body: str, body_line: int = 1) -> References:
     links: list[Link] = []
     headings: list[Heading] = []
     ids: set[str] = set()
-    lines = body.splitlines()
-    for index, (raw, code) in enumerate(zip(lines, in_fenced_code(lines), strict=True)):
+    for index, (raw, code) in enumerate(_lines_in_code(body)):
         if code:
             continue
         number = body_line + index
@@ -568,12 +577,11 @@ def scan_steps(path: str, body: str, body_line: int = 1) -> tuple[tuple[Step, ..
     Headings inside fenced code are not steps; a thematic break (``***``) after
     the first step ends the steps.
     """
-    lines = body.splitlines()
     raw_steps: list[dict[str, Any]] = []
     check_lines: list[list[Any]] = []
     previous_blank = True
     in_check = False
-    for index, (line, code) in enumerate(zip(lines, in_fenced_code(lines), strict=True)):
+    for index, (line, code) in enumerate(_lines_in_code(body)):
         number = body_line + index
         if code:
             if raw_steps:
@@ -685,10 +693,9 @@ def status_blocks(body: str, body_line: int) -> tuple[int, ...]:
     """The file lines where a ``/// status`` block opens (not inside fenced code)."""
     if "///" not in body:
         return ()  # most pages have no block at all: no need to go through their lines
-    lines = body.splitlines()
     return tuple(
         body_line + index
-        for index, (line, code) in enumerate(zip(lines, in_fenced_code(lines), strict=True))
+        for index, (line, code) in enumerate(_lines_in_code(body))
         if not code and _STATUS_BLOCK.match(line)
     )
 
