@@ -19,8 +19,11 @@ from helpcenter.sources import (
     quote,
     read_article,
     read_categories,
+    scan_references,
     scan_steps,
     split_front_matter,
+    status_blocks,
+    text_parts,
     validate_meta,
 )
 
@@ -378,6 +381,74 @@ def test_read_article_meta():
     assert article.meta.category == "email"
     assert article.url == "sv/e-post/x/"
     assert article.locale == "sv"
+
+
+def test_read_article_parts_and_words_follow_its_text_by_part():
+    text = guide(
+        """
+        Intro with four words.
+
+        ## First {#first}
+
+        One two three.
+
+        ## Second
+
+        Four.
+
+        ***
+
+        Closing words here.
+        """,
+        extra="summary: A short summary\n",
+    )
+    article, problems = read_article(PATH, "sv", "sv/x/", text)
+    assert problems == []
+    assert article is not None
+    by_part = text_parts(article.meta, article.steps, split_front_matter(text)[1])
+    assert list(by_part) == ["title", "summary", "intro", "step:first", "step:step-2", "closing"]
+    assert article.parts == {key: fingerprint(by_part[key]) for key in ("title", "summary", "intro", "closing")}
+    assert article.words == {
+        "title": 1,
+        "summary": 3,
+        "intro": 4,
+        "step:first": 6,  # the heading line is part of the step: "##", "First", "{#first}"
+        "step:step-2": 3,
+        "closing": 3,
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "links", "headings", "ids"),
+    [
+        ("Plain words only.\nMore words.\n", [], [], set()),
+        ("See [the guide](../a.md) and ![a picture](b.png).\n", [(1, "../a.md"), (1, "b.png")], [], set()),
+        ("[label]: ../c.md\n", [(1, "../c.md")], [], set()),
+        ("# Title\n\n## Step {#own-id}\n", [], [(1, "Title", None), (3, "Step", "own-id")], {"own-id"}),
+        ("A paragraph.\n{: #para }\n<a id=\"html-id\"></a> <a name='old'></a>\n", [], [], {"para", "html-id", "old"}),
+        ('Code: `[not](a.md)` and `id="no"`, but [yes](b.md).\n', [(1, "b.md")], [], set()),
+        ("```\n## Not a heading [no](a.md) {#no}\n```\n# After\n", [], [(4, "After", None)], set()),
+    ],
+    ids=["prose", "inline-links", "definition", "headings", "explicit-ids", "code-spans", "fenced-code"],
+)
+def test_scan_references(body, links, headings, ids):
+    found = scan_references(body)
+    assert [(link.line, link.target) for link in found.links] == links
+    assert [(h.line, h.text, h.anchor) for h in found.headings] == headings
+    assert found.ids == ids
+
+
+@pytest.mark.parametrize(
+    ("body", "lines"),
+    [
+        ("No block here.\n", ()),
+        ("Intro.\n\n/// status\n///\n", (12,)),
+        ("```\n/// status\n```\n\n//// status\n", (14,)),
+    ],
+    ids=["none", "one", "in-code-and-after"],
+)
+def test_status_blocks(body, lines):
+    assert status_blocks(body, 10) == lines
 
 
 # -- scan_steps: which headings are steps -------------------------------------------------------

@@ -8,6 +8,7 @@ related articles, locales, rendering) reads the records built here.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -230,8 +231,12 @@ class HelpCenter:
 
 def fingerprint(text: str) -> str:
     """A short, whitespace-insensitive fingerprint of a piece of source text."""
-    normal = " ".join(text.split())
-    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:10]
+    return _fingerprint_words(text.split())
+
+
+def _fingerprint_words(words: list[str]) -> str:
+    """``fingerprint`` of a text already split into its words."""
+    return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()[:10]
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
@@ -506,15 +511,24 @@ def in_fenced_code(lines: Iterable[str]) -> Iterator[bool]:
             yield False
 
 
+@functools.lru_cache(maxsize=1)
+def _lines_in_code(body: str) -> tuple[tuple[str, bool], ...]:
+    """Each line of a page's Markdown, with whether it belongs to fenced code (``in_fenced_code``).
+
+    Reading one guide asks for this up to four times (its steps, parts, references and status
+    blocks): the answer for the last body asked about is kept."""
+    lines = body.splitlines()
+    return tuple(zip(lines, in_fenced_code(lines), strict=True))
+
+
 def split_steps(body: str) -> tuple[str, list[str], str]:
     """A guide's body as written: the text before the first step, each step's text (its ``##``
     heading line first), and the closing text after a thematic break that ends the steps."""
-    lines = body.splitlines()
     intro: list[str] = []
     steps: list[list[str]] = []
     closing: list[str] = []
     previous_blank = True
-    for line, code in zip(lines, in_fenced_code(lines), strict=True):
+    for line, code in _lines_in_code(body):
         if closing or (
             steps and not code and _HR.match(line) and (previous_blank or not line.lstrip().startswith("-"))
         ):
@@ -537,21 +551,23 @@ def scan_references(body: str, body_line: int = 1) -> References:
     links: list[Link] = []
     headings: list[Heading] = []
     ids: set[str] = set()
-    lines = body.splitlines()
-    for index, (raw, code) in enumerate(zip(lines, in_fenced_code(lines), strict=True)):
+    for index, (raw, code) in enumerate(_lines_in_code(body)):
         if code:
             continue
         number = body_line + index
-        line = _outside_code_spans(raw)
-        heading = _HEADING.match(raw)
-        if heading:
+        # Most lines are prose: a pattern runs only on a line holding the character it needs.
+        if "#" in raw and (heading := _HEADING.match(raw)):
             text, anchor = _strip_heading(heading.group(2))
             headings.append(Heading(number, text, anchor))
-        definition = _LINK_DEFINITION.match(line)
-        targets = [definition.group(1)] if definition else [m.group(1) for m in _INLINE_LINK.finditer(line)]
-        links += [Link(number, target) for target in targets]
-        ids.update(m.group(1) for m in _ATTR_ID.finditer(line))
-        ids.update(m.group(1) for m in _HTML_ID.finditer(line))
+        line = _outside_code_spans(raw) if "`" in raw else raw
+        if "[" in line:
+            definition = _LINK_DEFINITION.match(line)
+            targets = [definition.group(1)] if definition else [m.group(1) for m in _INLINE_LINK.finditer(line)]
+            links += [Link(number, target) for target in targets]
+        if "{" in line:
+            ids.update(m.group(1) for m in _ATTR_ID.finditer(line))
+        if "=" in line:
+            ids.update(m.group(1) for m in _HTML_ID.finditer(line))
     return References(tuple(links), tuple(headings), frozenset(ids))
 
 
@@ -561,12 +577,11 @@ def scan_steps(path: str, body: str, body_line: int = 1) -> tuple[tuple[Step, ..
     Headings inside fenced code are not steps; a thematic break (``***``) after
     the first step ends the steps.
     """
-    lines = body.splitlines()
     raw_steps: list[dict[str, Any]] = []
     check_lines: list[list[Any]] = []
     previous_blank = True
     in_check = False
-    for index, (line, code) in enumerate(zip(lines, in_fenced_code(lines), strict=True)):
+    for index, (line, code) in enumerate(_lines_in_code(body)):
         number = body_line + index
         if code:
             if raw_steps:
@@ -653,6 +668,7 @@ def read_article(src_uri: str, locale: str, url: str, text: str) -> tuple[Articl
         if not steps:
             message = "is a guide but has no steps: write each step as a '## ' heading, or write type: article"
             problems.append(Problem(path, message, lines.get("type")))
+    parts, words = _parts_and_words(meta, steps, body)
     article = Article(
         src_uri=src_uri,
         locale=locale,
@@ -662,8 +678,8 @@ def read_article(src_uri: str, locale: str, url: str, text: str) -> tuple[Articl
         fingerprint=fingerprint(meta.title + "\n" + body),
         body_line=body_line,
         key_lines=lines,
-        parts={key: fingerprint(text) for key, text in text_parts(meta, (), body).items()},
-        words={key: len(text.split()) for key, text in text_parts(meta, steps, body).items()},
+        parts=parts,
+        words=words,
         references=scan_references(body, body_line),
         status_blocks=status_blocks(body, body_line),
     )
@@ -675,10 +691,11 @@ _STATUS_BLOCK = re.compile(r"^/{3,}[ \t]*status\b")
 
 def status_blocks(body: str, body_line: int) -> tuple[int, ...]:
     """The file lines where a ``/// status`` block opens (not inside fenced code)."""
-    lines = body.splitlines()
+    if "///" not in body:
+        return ()  # most pages have no block at all: no need to go through their lines
     return tuple(
         body_line + index
-        for index, (line, code) in enumerate(zip(lines, in_fenced_code(lines), strict=True))
+        for index, (line, code) in enumerate(_lines_in_code(body))
         if not code and _STATUS_BLOCK.match(line)
     )
 
@@ -692,6 +709,19 @@ def text_parts(meta: Meta, steps: Iterable[Step], body: str) -> dict[str, str]:
     parts |= {f"step:{step.anchor}": text for step, text in zip(steps, texts, strict=False)}
     parts["closing"] = closing
     return {key: text for key, text in parts.items() if text}
+
+
+def _parts_and_words(meta: Meta, steps: Iterable[Step], body: str) -> tuple[dict[str, str], dict[str, int]]:
+    """From one split of the body into parts: the fingerprints of the parts outside steps, and the
+    words of every part (see ``Article.parts`` and ``Article.words``)."""
+    parts: dict[str, str] = {}
+    words: dict[str, int] = {}
+    for key, text in text_parts(meta, steps, body).items():
+        split = text.split()
+        words[key] = len(split)
+        if not key.startswith("step:"):
+            parts[key] = _fingerprint_words(split)
+    return parts, words
 
 
 def read_home(src_uri: str, locale: str, url: str, text: str) -> tuple[Home, list[Problem]]:
