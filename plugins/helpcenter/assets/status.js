@@ -145,25 +145,21 @@
     }
   }
 
-  // The session cache keeps the last answer compactly, {"t": checkedAt, "d": summary}.
-  const cacheText = (answer) => JSON.stringify({ t: answer.checkedAt, d: answer.summary });
-
   // An answer kept from an earlier page of this tab, if it is recent: never one from the future.
   function cachedAnswer(cacheKey, maxAge) {
     try {
-      const stored = JSON.parse(sessionStore.getItem(cacheKey));
-      const answer = { checkedAt: stored.t, summary: stored.d };
-      const age = Date.now() - answer.checkedAt;
-      const recent = typeof answer.checkedAt === "number" && age >= 0 && age < maxAge;
-      const complete = Array.isArray(answer.summary.components) && Array.isArray(answer.summary.incidents);
-      return recent && complete ? answer : null;
+      const answer = JSON.parse(sessionStore.getItem(cacheKey));
+      const age = Date.now() - answer.checked;
+      const recent = typeof answer.checked === "number" && age >= 0 && age < maxAge;
+      return recent && Array.isArray(answer.components) && Array.isArray(answer.incidents) ? answer : null;
     } catch {
       return null;
     }
   }
 
   // -- one page -----------------------------------------------------------------------------
-  // An answer is {checkedAt: ms, summary: normalized feed}; null while pending, false when unavailable.
+  // An answer is the model and when it was checked (`checked`, ms: a relay's record already says);
+  // null while pending, false when unavailable. The session cache keeps it as it is.
   function startPage(settings) {
     const words = settings.texts;
     const feedUrl = new URL(settings.url, SITE_ROOT).href;
@@ -183,7 +179,7 @@
     let stopped = false;
 
     // An answer older than max_age (a relay whose upstream stopped answering) is no answer.
-    const fresh = (answer) => Math.abs(Date.now() - answer.checkedAt) < maxAge;
+    const fresh = (answer) => Math.abs(Date.now() - answer.checked) < maxAge;
 
     function checkedAgo(time) {
       const minutes = Math.floor(Math.max(0, Date.now() - time) / 60e3);
@@ -230,12 +226,11 @@
         const state = head.appendChild(badge(answer === null && words.pending, UNKNOWN));
         if (answer === false) state.append(statusPage ? link(words.unavailable, statusPage) : words.unavailable_nopage);
       } else {
-        const summary = answer.summary;
         const list = element("ul", "hc-status__list");
         const events = element("ul", "hc-status__events");
         const foot = element("p", "hc-status__foot");
-        head.append(badge(words["i_" + summary.indicator], LEVELS[INDICATORS.indexOf(summary.indicator)] || UNKNOWN));
-        const named = byName(summary.components);
+        head.append(badge(words["i_" + answer.indicator], LEVELS[INDICATORS.indexOf(answer.indicator)] || UNKNOWN));
+        const named = byName(answer.components);
         // The page's own components, else every component of the feed, each name once.
         const names = wanted.length ? wanted : [...named.values()].map((component) => component.name);
         for (const name of names) {
@@ -244,10 +239,10 @@
           item.append(element("span", "hc-status__name", name), " ", badge(words["c_" + status], componentLevel(status)));
         }
         const wantedKeys = wanted.map(nameKey);
-        for (const incident of summary.incidents) {
+        for (const incident of answer.incidents) {
           if (incident.active && touches(incident, wantedKeys)) events.append(eventRow(incident, "li", "hc-status__event"));
         }
-        foot.append(element("span", "hc-status__checked", checkedAgo(answer.checkedAt)));
+        foot.append(element("span", "hc-status__checked", checkedAgo(answer.checked)));
         if (statusPage) foot.append(" · ", link(words.page, statusPage));
         parts.push(...[list, events].filter((part) => part.firstChild), foot);
       }
@@ -275,12 +270,11 @@
     function renderBanner(answer) {
       if (!banner) return "";
       const wanted = (parseJson(banner.dataset.hcStatusBanner) || []).map(nameKey);
-      const summary = answer && answer.summary;
       const dismissed = dismissedIds();
-      const quiet = !summary || (settings.banner === "major" && !["major", "critical"].includes(summary.indicator));
+      const quiet = !answer || (settings.banner === "major" && !["major", "critical"].includes(answer.indicator));
       const shown = quiet
         ? []
-        : summary.incidents.filter(
+        : answer.incidents.filter(
             (incident) =>
               incident.active &&
               !dismissed.includes(incident.kind + ":" + incident.id) &&
@@ -316,7 +310,7 @@
       if (lastAnswer && !fresh(lastAnswer)) render((lastAnswer = false)); // never the old green
       if (!lastAnswer) return;
       for (const checked of document.querySelectorAll(".hc-status__checked")) {
-        checked.textContent = checkedAgo(lastAnswer.checkedAt);
+        checked.textContent = checkedAgo(lastAnswer.checked);
       }
     }
 
@@ -334,7 +328,7 @@
         const payload = await reader.read(feedUrl, (url) => fetchJson(url, controller.signal));
         const summary = normalize(payload);
         // A relay's record says when its upstream last answered; a feed read directly answered now.
-        answer = { checkedAt: summary.checked ?? Date.now(), summary };
+        answer = { ...summary, checked: summary.checked ?? Date.now() };
         if (!fresh(answer)) answer = false;
       } catch {
         /* unavailable */
@@ -343,7 +337,7 @@
       if (stopped) return;
       request = null;
       try {
-        if (answer) sessionStore.setItem(cacheKey, cacheText(answer));
+        if (answer) sessionStore.setItem(cacheKey, JSON.stringify(answer));
         else sessionStore.removeItem(cacheKey);
       } catch {
         /* no cache */
@@ -360,7 +354,7 @@
       if (stopped || !tabVisible()) return;
       stamp();
       stampTimer = setInterval(stamp, STAMP_EVERY);
-      const age = lastAnswer ? Date.now() - lastAnswer.checkedAt : refreshMs;
+      const age = lastAnswer ? Date.now() - lastAnswer.checked : refreshMs;
       if (age >= refreshMs || age < 0) poll();
       else schedule(refreshMs - age);
     }
