@@ -34,19 +34,35 @@
   const safeLink = (value) => (/^https?:\/\/[^\s/?#]/i.test(text(value)) ? value : "");
   const eventId = (item) => text(item.id) || (typeof item.id === "number" ? String(item.id) : text(item.name));
 
-  // An incident or maintenance; the fields are what the provider calls them.
-  function makeEvent(item, { kind, name = item.name, impact = UNKNOWN, status, started, url, components = [] }) {
-    const finished = kind === "incident" ? ["resolved", "postmortem"] : ["scheduled", "completed"];
+  // An incident or maintenance; the fields are what the provider calls them, the impact and the
+  // progress in the model's words or unknown (a provider without impacts passes none).
+  function makeEvent(item, { kind, name = item.name, impact, status, started, url, components = [] }) {
+    const incident = kind === "incident";
+    const progress = oneOf(status, incident ? INCIDENT_STATES : MAINTENANCE_STATES);
+    const finished = incident ? ["resolved", "postmortem"] : ["scheduled", "completed"];
     return {
       id: eventId(item),
       kind,
       name: text(name),
-      impact,
-      status,
+      impact: oneOf(impact, IMPACTS),
+      status: progress,
       started: text(started),
       url: safeLink(url),
       components,
-      active: !finished.includes(status),
+      active: !finished.includes(progress),
+    };
+  }
+
+  // A feed in the model's shape (Statuspage's summary, the relay's record) as the model: a
+  // components list, and every word the model's or unknown.
+  function makeSummary({ indicator, components, incidents }) {
+    if (!Array.isArray(components)) throw new FeedError();
+    return {
+      indicator: oneOf(indicator, INDICATORS),
+      components: objects(components)
+        .filter((component) => text(component.name))
+        .map((component) => ({ name: component.name, status: oneOf(component.status, COMPONENT_STATES) })),
+      incidents,
     };
   }
 
@@ -60,28 +76,20 @@
     return statuses.includes("under_maintenance") ? "maintenance" : "none";
   }
 
-  // The one reader this site serves (bundled just before this part): {read(url, get), normalize(payload)}.
+  // The one reader this site serves (bundled just before this part): {read(url, get), normalize(payload)};
+  // normalize refuses (throws) a payload that is not its provider's shape, a JSON object.
   const reader = window.HelpcenterStatusReader({
     UNKNOWN,
     FeedError,
-    oneOf,
     text,
     isObject,
     objects,
     nth,
     makeEvent,
+    makeSummary,
     overall,
-    COMPONENT_STATES,
-    INDICATORS,
-    IMPACTS,
-    INCIDENT_STATES,
-    MAINTENANCE_STATES,
   });
-  function normalize(payload) {
-    if (!isObject(payload)) throw new FeedError(); // a feed is a JSON object
-    return reader.normalize(payload);
-  }
-  window.HelpcenterStatus = { normalize };
+  window.HelpcenterStatus = { normalize: reader.normalize };
 
   // Bounded in time (the caller's AbortController) and in size.
   async function fetchJson(url, signal) {
@@ -326,7 +334,7 @@
       let answer = false;
       try {
         const payload = await reader.read(feedUrl, (url) => fetchJson(url, controller.signal));
-        const summary = normalize(payload);
+        const summary = reader.normalize(payload);
         // A relay's record says when its upstream last answered; a feed read directly answered now.
         answer = { ...summary, checked: summary.checked ?? Date.now() };
         if (!fresh(answer)) answer = false;
