@@ -10,7 +10,8 @@
   const DISMISSED_KEPT = 50;
   const STAMP_EVERY = 15e3;
 
-  // The model's vocabulary (Statuspage's words). Levels are what the badges show (CSS data-level).
+  // The model's vocabulary (Statuspage's words). Levels are what the badges show (CSS data-level):
+  // LEVELS[i] is the level of COMPONENT_STATES[i] and of INDICATORS[i].
   const LEVELS = ["ok", "minor", "major", "critical", "maint"];
   const COMPONENT_STATES = ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"];
   const INDICATORS = ["none", "minor", "major", "critical", "maintenance"];
@@ -103,9 +104,11 @@
   const element = (tag, className = "", textContent = "") =>
     Object.assign(document.createElement(tag), { className, textContent });
   const link = (label, href) => Object.assign(element("a", "", label), { href });
-  function badge(label, level) {
+  // A state in words, with its icon: the level (CSS data-level) of a component's state, of the
+  // overall state or of an impact (their words differ), or unknown.
+  function badge(label, state) {
     const span = element("span", "hc-status__state", label || "");
-    span.dataset.level = level;
+    span.dataset.level = LEVELS[Math.max(COMPONENT_STATES.indexOf(state), INDICATORS.indexOf(state))] || UNKNOWN;
     return span;
   }
   const format = (template, values) => template.replace(/%\((\w+)\)[sd]/g, (_match, name) => values[name]);
@@ -119,8 +122,7 @@
     }
   }
   const tabVisible = () => document.visibilityState !== "hidden";
-  const componentLevel = (status) => LEVELS[COMPONENT_STATES.indexOf(status)] || UNKNOWN;
-  const worseOf = (a, b) => (SEVERITY.indexOf(b) > SEVERITY.indexOf(a) ? b : a);
+  const worseOf = (state, other) => (SEVERITY.indexOf(other) > SEVERITY.indexOf(state) ? other : state);
 
   // Every component by name, in one pass, in the feed's order: the first one's name, and the worst
   // state of the components that have that name.
@@ -202,12 +204,8 @@
       incident.components.some((name) => wanted.includes(nameKey(name)));
 
     function eventRow(incident, tag, className) {
-      const level =
-        incident.kind === "maintenance"
-          ? "maint"
-          : incident.impact === UNKNOWN
-            ? UNKNOWN
-            : LEVELS[Math.max(1, INDICATORS.indexOf(incident.impact))];
+      // A maintenance shows as one; an incident as its impact, at least minor.
+      const state = incident.kind === "maintenance" ? "maintenance" : incident.impact === "none" ? "minor" : incident.impact;
       const row = element(tag, className);
       const started = new Date(incident.started);
       const href = incident.url || statusPage;
@@ -219,7 +217,7 @@
         });
       const meta = [words["p_" + incident.impact], words["s_" + incident.status], startedText].filter(Boolean);
       const name = href ? link(incident.name || words[incident.kind], href) : incident.name;
-      row.append(badge(words[incident.kind], level), " ", name);
+      row.append(badge(words[incident.kind], state), " ", name);
       row.append(element("span", "hc-status__meta", " — " + meta.join(" · ")));
       return row;
     }
@@ -237,14 +235,14 @@
         const list = element("ul", "hc-status__list");
         const events = element("ul", "hc-status__events");
         const foot = element("p", "hc-status__foot");
-        head.append(badge(words["i_" + answer.indicator], LEVELS[INDICATORS.indexOf(answer.indicator)] || UNKNOWN));
+        head.append(badge(words["i_" + answer.indicator], answer.indicator));
         const named = byName(answer.components);
         // The page's own components, else every component of the feed, each name once.
         const names = wanted.length ? wanted : [...named.values()].map((component) => component.name);
         for (const name of names) {
           const status = named.get(nameKey(name))?.status || UNKNOWN;
           const item = list.appendChild(element("li"));
-          item.append(element("span", "hc-status__name", name), " ", badge(words["c_" + status], componentLevel(status)));
+          item.append(element("span", "hc-status__name", name), " ", badge(words["c_" + status], status));
         }
         const wantedKeys = wanted.map(nameKey);
         for (const incident of answer.incidents) {
