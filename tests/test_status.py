@@ -638,6 +638,11 @@ def test_plural_categories_follow_cldr(code):
     assert set(words["hour"].values()) <= {"Checked %(num)d hour ago", "Checked %(num)d hours ago"}
 
 
+def test_unavailable_sends_readers_to_the_status_page_only_when_there_is_one():
+    assert config_of(pages().banner("en", []))["texts"]["unavailable"] == "Status unavailable — see the status page"
+    assert config_of(pages(page="").banner("en", []))["texts"]["unavailable"] == "Status unavailable"
+
+
 def test_settings_cannot_leave_their_attribute():
     evil = """https://status.example.com/'"><script>alert(1)</script>"""
     html = pages(page=evil).banner("en", [])

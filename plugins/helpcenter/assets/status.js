@@ -230,7 +230,7 @@
       const parts = [head];
       if (!answer) {
         const state = head.appendChild(badge(answer === null && words.pending, UNKNOWN));
-        if (answer === false) state.append(statusPage ? link(words.unavailable, statusPage) : words.unavailable_nopage);
+        if (answer === false) state.append(statusPage ? link(words.unavailable, statusPage) : words.unavailable);
       } else {
         const list = element("ul", "hc-status__list");
         const events = element("ul", "hc-status__events");

@@ -32,14 +32,15 @@ log = get_plugin_logger("helpcenter")
 STATUS_PARTS = frozenset({"status.css", "status.js"})
 
 
-def texts(gettext: Callable[[str], str], ngettext: Callable[[str, str, int], str], code: str) -> dict[str, Any]:
-    """Every word status.js shows, in one locale. Plural forms per CLDR category."""
+def texts(
+    gettext: Callable[[str], str], ngettext: Callable[[str, str, int], str], code: str, page: bool = True
+) -> dict[str, Any]:
+    """Every word status.js shows, in one locale. Plural forms per CLDR category. "Unavailable"
+    sends the reader to the status page (the link) only when the site has one (``page``)."""
     samples = plural_samples(code)
     return {
-        "title": gettext("Service status"),
         "pending": gettext("Checking status…"),
-        "unavailable": gettext("Status unavailable — see the status page"),
-        "unavailable_nopage": gettext("Status unavailable"),
+        "unavailable": gettext("Status unavailable — see the status page") if page else gettext("Status unavailable"),
         "page": gettext("See the status page"),
         "now": gettext("Checked just now"),
         "min": {
@@ -186,7 +187,7 @@ class StatusPages:
                 "max_age": self.max_age,
                 "banner": self.options.banner,
                 "lang": info.html_lang,
-                "texts": texts(catalog.gettext, catalog.ngettext, info.code),
+                "texts": texts(catalog.gettext, catalog.ngettext, info.code, page=bool(self.page)),
             }
             self._settings[locale] = cached
         return cached
