@@ -1,7 +1,10 @@
 // Uptime Kuma's status page (/api/status-page/SLUG: monitors, the pinned incident, maintenance) and
 // its heartbeats (/api/status-page/heartbeat/SLUG), as the status model. The site bundles only the
-// configured provider's part, just before status.js, which calls it with the model's helpers.
-window.HelpcenterStatusReader = ({ UNKNOWN, FeedError, isObject, objects, text, nth, makeEvent, overall }) => {
+// configured provider's part, just before status.js (after status-derived.js), which calls it with
+// the model's helpers.
+window.HelpcenterStatusReader = (model) => {
+  const { UNKNOWN, FeedError, isObject, objects, text, makeEvent } = model;
+  const { nth, overall } = window.HelpcenterStatusDerived(model);
   // Heartbeat status 0 down, 1 up, 2 pending (retrying before it is declared down), 3 maintenance.
   const HEARTBEATS = ["major_outage", "operational", "degraded_performance", "under_maintenance"];
   const MAINTENANCE = new Map([

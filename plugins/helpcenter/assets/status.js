@@ -28,9 +28,6 @@
   const text = (value) => (typeof value === "string" ? value : "");
   const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
   const objects = (value) => (Array.isArray(value) ? value.filter(isObject) : []);
-  // A status number (an integer, or a one-digit string) as a word of `states`; unknown otherwise.
-  const statusNumber = (value) => (typeof value === "number" ? value : /^\d$/.test(text(value)) ? Number(value) : -1);
-  const nth = (states, value) => states[statusNumber(value)] || UNKNOWN;
   // Only http(s) links from a feed: never javascript: and the like.
   const safeLink = (value) => (/^https?:\/\/[^\s/?#]/i.test(text(value)) ? value : "");
   const eventId = (item) => text(item.id) || (typeof item.id === "number" ? String(item.id) : text(item.name));
@@ -67,28 +64,17 @@
     };
   }
 
-  // The overall state of a provider that reports none: the worst outage, else unknown if any
-  // state is unknown (or there are none), else maintenance if any, else all fine.
-  function overall(components) {
-    const statuses = components.map((component) => component.status);
-    const worst = statuses.reduce((rank, status) => Math.max(rank, COMPONENT_STATES.slice(0, 4).indexOf(status)), -1);
-    if (worst > 0) return INDICATORS[worst];
-    if (!statuses.length || statuses.includes(UNKNOWN)) return UNKNOWN;
-    return statuses.includes("under_maintenance") ? "maintenance" : "none";
-  }
-
   // The one reader this site serves (bundled just before this part): {read(url, get), normalize(payload)};
-  // normalize refuses (throws) a payload that is not its provider's shape, a JSON object.
+  // normalize refuses (throws) a payload that is not its provider's shape, a JSON object. Cachet's and
+  // Uptime Kuma's also use status-derived.js (bundled before them only).
   const reader = window.HelpcenterStatusReader({
     UNKNOWN,
     FeedError,
     text,
     isObject,
     objects,
-    nth,
     makeEvent,
     makeSummary,
-    overall,
   });
   window.HelpcenterStatus = { normalize: reader.normalize };
 
