@@ -131,25 +131,13 @@
     /* storage off: no cache, dismissals not kept */
   }
 
-  // Dismissed incidents ("<kind>:<id>"); anything but a list of strings counts as none.
+  // Dismissed incidents (see dismissKey); anything but a list of strings counts as none.
   function dismissedIds() {
     try {
       const stored = JSON.parse(localStore.getItem(DISMISSED_KEY));
       return Array.isArray(stored) ? stored.filter((id) => typeof id === "string") : [];
     } catch {
       return [];
-    }
-  }
-
-  // An answer kept from an earlier page of this tab, if it is recent: never one from the future.
-  function cachedAnswer(cacheKey, maxAge) {
-    try {
-      const answer = JSON.parse(sessionStore.getItem(cacheKey));
-      const age = Date.now() - answer.checked;
-      const recent = typeof answer.checked === "number" && age >= 0 && age < maxAge;
-      return recent && Array.isArray(answer.components) && Array.isArray(answer.incidents) ? answer : null;
-    } catch {
-      return null;
     }
   }
 
@@ -176,6 +164,19 @@
 
     // An answer older than max_age (a relay whose upstream stopped answering) is no answer.
     const fresh = (answer) => Math.abs(Date.now() - answer.checked) < maxAge;
+    // Dismissed per incident: "<kind>:<id>".
+    const dismissKey = (incident) => incident.kind + ":" + incident.id;
+
+    // An answer kept from an earlier page of this tab, if it is fresh: never one from the future.
+    function cachedAnswer() {
+      try {
+        const answer = JSON.parse(sessionStore.getItem(cacheKey));
+        const past = typeof answer.checked === "number" && answer.checked <= Date.now();
+        return past && fresh(answer) && Array.isArray(answer.components) && Array.isArray(answer.incidents) ? answer : null;
+      } catch {
+        return null;
+      }
+    }
 
     function checkedAgo(time) {
       const minutes = Math.floor(Math.max(0, Date.now() - time) / 60e3);
@@ -244,7 +245,7 @@
 
     function dismiss(incident, row) {
       try {
-        const kept = [...dismissedIds(), incident.kind + ":" + incident.id].slice(-DISMISSED_KEPT);
+        const kept = [...dismissedIds(), dismissKey(incident)].slice(-DISMISSED_KEPT);
         localStore.setItem(DISMISSED_KEY, JSON.stringify(kept));
       } catch {
         /* not remembered */
@@ -269,7 +270,7 @@
         : answer.incidents.filter(
             (incident) =>
               incident.active &&
-              !dismissed.includes(incident.kind + ":" + incident.id) &&
+              !dismissed.includes(dismissKey(incident)) &&
               (settings.banner !== "components" || (wanted.length && touches(incident, wanted))),
           );
       const main = document.querySelector(".md-main");
@@ -358,7 +359,7 @@
     }
 
     // A recent answer from an earlier page of this tab shows at once.
-    lastAnswer = cachedAnswer(cacheKey, maxAge);
+    lastAnswer = cachedAnswer();
     render(lastAnswer);
     wake();
     return { wake, stop };
