@@ -144,7 +144,7 @@
   // -- one page -----------------------------------------------------------------------------
   // An answer is the model and when it was checked (`checked`, ms: a relay's record already says);
   // null while pending, false when unavailable. The session cache keeps it as it is.
-  function startPage(settings) {
+  function startPage(banner, settings) {
     const words = settings.texts;
     const feedUrl = new URL(settings.url, SITE_ROOT).href;
     const statusPage = settings.page && new URL(settings.page, SITE_ROOT).href;
@@ -152,7 +152,6 @@
     const maxAge = settings.max_age * 1e3;
     const cacheKey = "hc-status:" + feedUrl;
     const widgets = [...document.querySelectorAll(".hc-status")];
-    const banner = document.querySelector(".hc-banner");
     const liveRegion = document.querySelector("[data-hc-status-live]");
     const plurals = new Intl.PluralRules(settings.lang);
     let pollTimer;
@@ -197,15 +196,13 @@
       const started = new Date(incident.started);
       const href = incident.url || statusPage;
       const startedText =
-        incident.started &&
-        !isNaN(started) &&
+        !isNaN(started) && // none ("") is an invalid date too
         format(words.started, {
           time: started.toLocaleString(settings.lang, { dateStyle: "medium", timeStyle: "short" }),
         });
       const meta = [words["p_" + incident.impact], words["s_" + incident.status], startedText].filter(Boolean);
       const name = href ? link(incident.name || words[incident.kind], href) : incident.name;
-      row.append(badge(words[incident.kind], state), " ", name);
-      row.append(element("span", "hc-status__meta", " — " + meta.join(" · ")));
+      row.append(badge(words[incident.kind], state), " ", name, element("span", "hc-status__meta", " — " + meta.join(" · ")));
       return row;
     }
 
@@ -261,7 +258,6 @@
 
     // Fills the banner; returns what it says, for the live region.
     function renderBanner(answer) {
-      if (!banner) return "";
       const wanted = (parseJson(banner.dataset.hcStatusBanner) || []).map(nameKey);
       const dismissed = dismissedIds();
       const quiet = !answer || (settings.banner === "major" && !["major", "critical"].includes(answer.indicator));
@@ -366,11 +362,12 @@
   }
 
   let current = null;
+  // The settings travel on the banner's host (status-banner.html), on every page with a feed.
   function start() {
     if (current) current.stop();
-    const host = document.querySelector("[data-hc-status-config]");
-    const settings = host && parseJson(host.dataset.hcStatusConfig);
-    current = settings ? startPage(settings) : null;
+    const banner = document.querySelector("[data-hc-status-config]");
+    const settings = banner && parseJson(banner.dataset.hcStatusConfig);
+    current = settings ? startPage(banner, settings) : null;
   }
   document.addEventListener("visibilitychange", () => current && current.wake());
   if (window.document$) window.document$.subscribe(start);
