@@ -319,17 +319,17 @@ class Asset:
 
 def served_files() -> dict[str, list[str]]:
     """What a site serves, part by part: the plugin's bundles (``BUNDLES``) with each status reader
-    (``served_parts`` picks the one a site's feed needs), and the files of the pages without the theme."""
+    (``reader_parts``: the ones a site's feed needs), and the files of the pages without the theme."""
     from helpcenter.plugin import BUNDLES
-    from helpcenter.status.widget import served_parts
+    from helpcenter.status.widget import reader_parts, served_parts
 
     js, css = BUNDLES["helpcenter.js"], BUNDLES["helpcenter.css"]
-    example = served_parts(js, "status-statuspage.js")
+    example = served_parts(js, reader_parts("statuspage"))
     return {
         f"helpcenter.js (served: {' + '.join(part.removesuffix('.js') for part in example)})": example,
-        "helpcenter.js (served, provider: cachet)": served_parts(js, "status-cachet.js"),
-        "helpcenter.js (served, provider: uptime-kuma)": served_parts(js, "status-uptime-kuma.js"),
-        "helpcenter.js (served, status.relay)": served_parts(js, "status-relay.js"),
+        "helpcenter.js (served, provider: cachet)": served_parts(js, reader_parts("cachet")),
+        "helpcenter.js (served, provider: uptime-kuma)": served_parts(js, reader_parts("uptime-kuma")),
+        "helpcenter.js (served, status.relay)": served_parts(js, reader_parts("statuspage", relay=True)),
         f"helpcenter.css (served: {' + '.join(part.removesuffix('.css') for part in css)})": list(css),
         "theme-shim.js (served)": ["theme-shim.js"],
         "standalone.css (served to /, /404.html and /translations/ only)": ["standalone.css"],

@@ -573,8 +573,11 @@ def test_relay_record_is_checked_like_a_feed(change, expected):
     ("options", "parts"),
     [
         ({}, ["language.js", "checklist.js", "status-statuspage.js", "status.js"]),
-        ({"provider": "cachet"}, ["language.js", "checklist.js", "status-cachet.js", "status.js"]),
-        ({"provider": "uptime-kuma"}, ["language.js", "checklist.js", "status-uptime-kuma.js", "status.js"]),
+        ({"provider": "cachet"}, ["language.js", "checklist.js", "status-derived.js", "status-cachet.js", "status.js"]),
+        (
+            {"provider": "uptime-kuma"},
+            ["language.js", "checklist.js", "status-derived.js", "status-uptime-kuma.js", "status.js"],
+        ),
         (
             {"provider": "cachet", "relay": "status/relay.json"},
             ["language.js", "checklist.js", "status-relay.js", "status.js"],
@@ -636,6 +639,11 @@ def test_plural_categories_follow_cldr(code):
     assert set(words["hour"]) == categories
     # The English catalog has two forms, picked by the sample number of each category.
     assert set(words["hour"].values()) <= {"Checked %(num)d hour ago", "Checked %(num)d hours ago"}
+
+
+def test_unavailable_sends_readers_to_the_status_page_only_when_there_is_one():
+    assert config_of(pages().banner("en", []))["texts"]["unavailable"] == "Status unavailable — see the status page"
+    assert config_of(pages(page="").banner("en", []))["texts"]["unavailable"] == "Status unavailable"
 
 
 def test_settings_cannot_leave_their_attribute():
@@ -912,7 +920,7 @@ def test_status_script_builds_no_html_from_strings(example_site):
     parts = [part for part in assets.iterdir() if part.name.startswith("status") and part.suffix in (".js", ".css")]
     sources = [part.read_text(encoding="utf-8") for part in parts]
     served = (example_site.site / "assets" / "helpcenter" / "helpcenter.js").read_text(encoding="utf-8")
-    assert len(sources) == 6  # status.js, status.css and the four readers
+    assert len(sources) == 7  # status.js, status.css, the four readers and what two of them share
     for js in (*sources, served):
         assert "eval(" not in js and "innerHTML" not in js and "insertAdjacentHTML" not in js
         assert "new Function" not in js

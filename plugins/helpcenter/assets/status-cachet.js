@@ -1,11 +1,12 @@
 // Cachet 2 (API v1) and Cachet 3 (JSON:API: {data: [{id, type, attributes}]}), as the status model,
 // told apart by the answer's shape. The site bundles only the configured provider's part, just
-// before status.js, which calls it with the model's helpers.
+// before status.js (after status-derived.js), which calls it with the model's helpers.
 window.HelpcenterStatusReader = (model) => {
-  const { UNKNOWN, FeedError, isObject, objects, text, nth, makeEvent, overall } = model;
+  const { UNKNOWN, FeedError, isObject, objects, text, makeEvent } = model;
+  const { nth, overall } = window.HelpcenterStatusDerived(model);
   // Cachet 2: component status 0..4, incident status 0 (scheduled) .. 4 (fixed).
-  const CACHET2_COMPONENTS = [UNKNOWN, ...model.COMPONENT_STATES.slice(0, 4)];
-  const CACHET2_INCIDENTS = ["scheduled", ...model.INCIDENT_STATES.slice(0, 4)];
+  const CACHET2_COMPONENTS = [UNKNOWN, "operational", "degraded_performance", "partial_outage", "major_outage"];
+  const CACHET2_INCIDENTS = ["scheduled", "investigating", "identified", "monitoring", "resolved"];
   // Cachet 3: component status 1..6 (5 unknown, 6 under maintenance), incident status 1..4.
   const CACHET3_COMPONENTS = [...CACHET2_COMPONENTS, UNKNOWN, "under_maintenance"];
   const CACHET3_INCIDENTS = [UNKNOWN, ...CACHET2_INCIDENTS.slice(1)];

@@ -2,31 +2,17 @@
 // provider, read from the site itself (no CORS, no third-party request). Checked again like any
 // feed; it says when the upstream last answered (`checked`, ms), so status.js shows an old one as
 // unavailable. Bundled instead of a provider's part when status.relay is set.
-window.HelpcenterStatusReader = (model) => {
-  const { FeedError, oneOf, text, objects, makeEvent } = model;
-
-  function event(item) {
-    const kind = item.kind === "maintenance" ? "maintenance" : "incident";
-    return makeEvent(item, {
-      kind,
-      impact: oneOf(item.impact, model.IMPACTS),
-      status: oneOf(item.status, kind === "incident" ? model.INCIDENT_STATES : model.MAINTENANCE_STATES),
-      started: item.started,
-      url: item.url,
+window.HelpcenterStatusReader = ({ FeedError, text, objects, makeEvent, makeSummary }) => {
+  const event = (item) =>
+    makeEvent(item, {
+      ...item, // the model's fields: name, impact, status, started, url
+      kind: item.kind === "maintenance" ? "maintenance" : "incident",
       components: Array.isArray(item.components) ? item.components.filter(text) : [],
     });
-  }
 
   function normalize(record) {
-    if (!Array.isArray(record.components) || !Number.isInteger(record.checked)) throw new FeedError();
-    return {
-      checked: record.checked,
-      indicator: oneOf(record.indicator, model.INDICATORS),
-      components: objects(record.components)
-        .filter((component) => text(component.name))
-        .map((component) => ({ name: component.name, status: oneOf(component.status, model.COMPONENT_STATES) })),
-      incidents: objects(record.incidents).map(event),
-    };
+    if (!Number.isInteger(record.checked)) throw new FeedError();
+    return { checked: record.checked, ...makeSummary({ ...record, incidents: objects(record.incidents).map(event) }) };
   }
 
   return { read: (url, get) => get(url), normalize };

@@ -1,8 +1,10 @@
 // Uptime Kuma's status page (/api/status-page/SLUG: monitors, the pinned incident, maintenance) and
 // its heartbeats (/api/status-page/heartbeat/SLUG), as the status model. The site bundles only the
-// configured provider's part, just before status.js, which calls it with the model's helpers.
+// configured provider's part, just before status.js (after status-derived.js), which calls it with
+// the model's helpers.
 window.HelpcenterStatusReader = (model) => {
-  const { UNKNOWN, FeedError, isObject, objects, text, nth, makeEvent, overall } = model;
+  const { UNKNOWN, FeedError, isObject, objects, text, makeEvent } = model;
+  const { nth, overall } = window.HelpcenterStatusDerived(model);
   // Heartbeat status 0 down, 1 up, 2 pending (retrying before it is declared down), 3 maintenance.
   const HEARTBEATS = ["major_outage", "operational", "degraded_performance", "under_maintenance"];
   const MAINTENANCE = new Map([
@@ -30,14 +32,13 @@ window.HelpcenterStatusReader = (model) => {
         if (text(monitor.name)) components.push({ name: monitor.name, status: latest(own ? beats[id] : null) });
       }
     }
-    // Kuma 2 pins one incident; some builds send a list. Neither names monitors or a link.
+    // Kuma 2 pins one incident; some builds send a list. Neither names monitors, a link or a progress.
     const pinned = objects(Array.isArray(page.incidents) ? page.incidents : [page.incident]);
     const incidents = pinned
       .filter((item) => item.active !== false)
-      .map((item) => makeEvent(item, { kind: "incident", name: text(item.title), status: UNKNOWN, started: item.createdDate }));
+      .map((item) => makeEvent(item, { kind: "incident", name: text(item.title), started: item.createdDate }));
     for (const item of objects(page.maintenanceList)) {
-      const status = MAINTENANCE.get(item.status) || UNKNOWN;
-      incidents.push(makeEvent(item, { kind: "maintenance", name: text(item.title), status }));
+      incidents.push(makeEvent(item, { kind: "maintenance", name: text(item.title), status: MAINTENANCE.get(item.status) }));
     }
     return { indicator: overall(components), components, incidents };
   }

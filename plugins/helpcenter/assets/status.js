@@ -10,7 +10,8 @@
   const DISMISSED_KEPT = 50;
   const STAMP_EVERY = 15e3;
 
-  // The model's vocabulary (Statuspage's words). Levels are what the badges show (CSS data-level).
+  // The model's vocabulary (Statuspage's words). Levels are what the badges show (CSS data-level):
+  // LEVELS[i] is the level of COMPONENT_STATES[i] and of INDICATORS[i].
   const LEVELS = ["ok", "minor", "major", "critical", "maint"];
   const COMPONENT_STATES = ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"];
   const INDICATORS = ["none", "minor", "major", "critical", "maintenance"];
@@ -27,61 +28,55 @@
   const text = (value) => (typeof value === "string" ? value : "");
   const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
   const objects = (value) => (Array.isArray(value) ? value.filter(isObject) : []);
-  // A status number (an integer, or a one-digit string) as a word of `states`; unknown otherwise.
-  const statusNumber = (value) => (typeof value === "number" ? value : /^\d$/.test(text(value)) ? Number(value) : -1);
-  const nth = (states, value) => states[statusNumber(value)] || UNKNOWN;
   // Only http(s) links from a feed: never javascript: and the like.
   const safeLink = (value) => (/^https?:\/\/[^\s/?#]/i.test(text(value)) ? value : "");
   const eventId = (item) => text(item.id) || (typeof item.id === "number" ? String(item.id) : text(item.name));
 
-  // An incident or maintenance; the fields are what the provider calls them.
-  function makeEvent(item, { kind, name = item.name, impact = UNKNOWN, status, started, url, components = [] }) {
-    const finished = kind === "incident" ? ["resolved", "postmortem"] : ["scheduled", "completed"];
+  // An incident or maintenance; the fields are what the provider calls them, the impact and the
+  // progress in the model's words or unknown (a provider without impacts passes none).
+  function makeEvent(item, { kind, name = item.name, impact, status, started, url, components = [] }) {
+    const incident = kind === "incident";
+    const progress = oneOf(status, incident ? INCIDENT_STATES : MAINTENANCE_STATES);
+    const finished = incident ? ["resolved", "postmortem"] : ["scheduled", "completed"];
     return {
       id: eventId(item),
       kind,
       name: text(name),
-      impact,
-      status,
+      impact: oneOf(impact, IMPACTS),
+      status: progress,
       started: text(started),
       url: safeLink(url),
       components,
-      active: !finished.includes(status),
+      active: !finished.includes(progress),
     };
   }
 
-  // The overall state of a provider that reports none: the worst outage, else unknown if any
-  // state is unknown (or there are none), else maintenance if any, else all fine.
-  function overall(components) {
-    const statuses = components.map((component) => component.status);
-    const worst = statuses.reduce((rank, status) => Math.max(rank, COMPONENT_STATES.slice(0, 4).indexOf(status)), -1);
-    if (worst > 0) return INDICATORS[worst];
-    if (!statuses.length || statuses.includes(UNKNOWN)) return UNKNOWN;
-    return statuses.includes("under_maintenance") ? "maintenance" : "none";
+  // A feed in the model's shape (Statuspage's summary, the relay's record) as the model: a
+  // components list, and every word the model's or unknown.
+  function makeSummary({ indicator, components, incidents }) {
+    if (!Array.isArray(components)) throw new FeedError();
+    return {
+      indicator: oneOf(indicator, INDICATORS),
+      components: objects(components)
+        .filter((component) => text(component.name))
+        .map((component) => ({ name: component.name, status: oneOf(component.status, COMPONENT_STATES) })),
+      incidents,
+    };
   }
 
-  // The one reader this site serves (bundled just before this part): {read(url, get), normalize(payload)}.
+  // The one reader this site serves (bundled just before this part): {read(url, get), normalize(payload)};
+  // normalize refuses (throws) a payload that is not its provider's shape, a JSON object. Cachet's and
+  // Uptime Kuma's also use status-derived.js (bundled before them only).
   const reader = window.HelpcenterStatusReader({
     UNKNOWN,
     FeedError,
-    oneOf,
     text,
     isObject,
     objects,
-    nth,
     makeEvent,
-    overall,
-    COMPONENT_STATES,
-    INDICATORS,
-    IMPACTS,
-    INCIDENT_STATES,
-    MAINTENANCE_STATES,
+    makeSummary,
   });
-  function normalize(payload) {
-    if (!isObject(payload)) throw new FeedError(); // a feed is a JSON object
-    return reader.normalize(payload);
-  }
-  window.HelpcenterStatus = { normalize };
+  window.HelpcenterStatus = { normalize: reader.normalize };
 
   // Bounded in time (the caller's AbortController) and in size.
   async function fetchJson(url, signal) {
@@ -95,9 +90,11 @@
   const element = (tag, className = "", textContent = "") =>
     Object.assign(document.createElement(tag), { className, textContent });
   const link = (label, href) => Object.assign(element("a", "", label), { href });
-  function badge(label, level) {
+  // A state in words, with its icon: the level (CSS data-level) of a component's state, of the
+  // overall state or of an impact (their words differ), or unknown.
+  function badge(label, state) {
     const span = element("span", "hc-status__state", label || "");
-    span.dataset.level = level;
+    span.dataset.level = LEVELS[Math.max(COMPONENT_STATES.indexOf(state), INDICATORS.indexOf(state))] || UNKNOWN;
     return span;
   }
   const format = (template, values) => template.replace(/%\((\w+)\)[sd]/g, (_match, name) => values[name]);
@@ -111,8 +108,7 @@
     }
   }
   const tabVisible = () => document.visibilityState !== "hidden";
-  const componentLevel = (status) => LEVELS[COMPONENT_STATES.indexOf(status)] || UNKNOWN;
-  const worseOf = (a, b) => (SEVERITY.indexOf(b) > SEVERITY.indexOf(a) ? b : a);
+  const worseOf = (state, other) => (SEVERITY.indexOf(other) > SEVERITY.indexOf(state) ? other : state);
 
   // Every component by name, in one pass, in the feed's order: the first one's name, and the worst
   // state of the components that have that name.
@@ -135,7 +131,7 @@
     /* storage off: no cache, dismissals not kept */
   }
 
-  // Dismissed incidents ("<kind>:<id>"); anything but a list of strings counts as none.
+  // Dismissed incidents (see dismissKey); anything but a list of strings counts as none.
   function dismissedIds() {
     try {
       const stored = JSON.parse(localStore.getItem(DISMISSED_KEY));
@@ -145,26 +141,10 @@
     }
   }
 
-  // The session cache keeps the last answer compactly, {"t": checkedAt, "d": summary}.
-  const cacheText = (answer) => JSON.stringify({ t: answer.checkedAt, d: answer.summary });
-
-  // An answer kept from an earlier page of this tab, if it is recent: never one from the future.
-  function cachedAnswer(cacheKey, maxAge) {
-    try {
-      const stored = JSON.parse(sessionStore.getItem(cacheKey));
-      const answer = { checkedAt: stored.t, summary: stored.d };
-      const age = Date.now() - answer.checkedAt;
-      const recent = typeof answer.checkedAt === "number" && age >= 0 && age < maxAge;
-      const complete = Array.isArray(answer.summary.components) && Array.isArray(answer.summary.incidents);
-      return recent && complete ? answer : null;
-    } catch {
-      return null;
-    }
-  }
-
   // -- one page -----------------------------------------------------------------------------
-  // An answer is {checkedAt: ms, summary: normalized feed}; null while pending, false when unavailable.
-  function startPage(settings) {
+  // An answer is the model and when it was checked (`checked`, ms: a relay's record already says);
+  // null while pending, false when unavailable. The session cache keeps it as it is.
+  function startPage(banner, settings) {
     const words = settings.texts;
     const feedUrl = new URL(settings.url, SITE_ROOT).href;
     const statusPage = settings.page && new URL(settings.page, SITE_ROOT).href;
@@ -172,7 +152,6 @@
     const maxAge = settings.max_age * 1e3;
     const cacheKey = "hc-status:" + feedUrl;
     const widgets = [...document.querySelectorAll(".hc-status")];
-    const banner = document.querySelector(".hc-banner");
     const liveRegion = document.querySelector("[data-hc-status-live]");
     const plurals = new Intl.PluralRules(settings.lang);
     let pollTimer;
@@ -183,7 +162,20 @@
     let stopped = false;
 
     // An answer older than max_age (a relay whose upstream stopped answering) is no answer.
-    const fresh = (answer) => Math.abs(Date.now() - answer.checkedAt) < maxAge;
+    const fresh = (answer) => Math.abs(Date.now() - answer.checked) < maxAge;
+    // Dismissed per incident: "<kind>:<id>".
+    const dismissKey = (incident) => incident.kind + ":" + incident.id;
+
+    // An answer kept from an earlier page of this tab, if it is fresh: never one from the future.
+    function cachedAnswer() {
+      try {
+        const answer = JSON.parse(sessionStore.getItem(cacheKey));
+        const past = typeof answer.checked === "number" && answer.checked <= Date.now();
+        return past && fresh(answer) && Array.isArray(answer.components) && Array.isArray(answer.incidents) ? answer : null;
+      } catch {
+        return null;
+      }
+    }
 
     function checkedAgo(time) {
       const minutes = Math.floor(Math.max(0, Date.now() - time) / 60e3);
@@ -198,25 +190,19 @@
       incident.components.some((name) => wanted.includes(nameKey(name)));
 
     function eventRow(incident, tag, className) {
-      const level =
-        incident.kind === "maintenance"
-          ? "maint"
-          : incident.impact === UNKNOWN
-            ? UNKNOWN
-            : LEVELS[Math.max(1, INDICATORS.indexOf(incident.impact))];
+      // A maintenance shows as one; an incident as its impact, at least minor.
+      const state = incident.kind === "maintenance" ? "maintenance" : incident.impact === "none" ? "minor" : incident.impact;
       const row = element(tag, className);
       const started = new Date(incident.started);
       const href = incident.url || statusPage;
       const startedText =
-        incident.started &&
-        !isNaN(started) &&
+        !isNaN(started) && // none ("") is an invalid date too
         format(words.started, {
           time: started.toLocaleString(settings.lang, { dateStyle: "medium", timeStyle: "short" }),
         });
       const meta = [words["p_" + incident.impact], words["s_" + incident.status], startedText].filter(Boolean);
       const name = href ? link(incident.name || words[incident.kind], href) : incident.name;
-      row.append(badge(words[incident.kind], level), " ", name);
-      row.append(element("span", "hc-status__meta", " — " + meta.join(" · ")));
+      row.append(badge(words[incident.kind], state), " ", name, element("span", "hc-status__meta", " — " + meta.join(" · ")));
       return row;
     }
 
@@ -228,26 +214,25 @@
       const parts = [head];
       if (!answer) {
         const state = head.appendChild(badge(answer === null && words.pending, UNKNOWN));
-        if (answer === false) state.append(statusPage ? link(words.unavailable, statusPage) : words.unavailable_nopage);
+        if (answer === false) state.append(statusPage ? link(words.unavailable, statusPage) : words.unavailable);
       } else {
-        const summary = answer.summary;
         const list = element("ul", "hc-status__list");
         const events = element("ul", "hc-status__events");
         const foot = element("p", "hc-status__foot");
-        head.append(badge(words["i_" + summary.indicator], LEVELS[INDICATORS.indexOf(summary.indicator)] || UNKNOWN));
-        const named = byName(summary.components);
+        head.append(badge(words["i_" + answer.indicator], answer.indicator));
+        const named = byName(answer.components);
         // The page's own components, else every component of the feed, each name once.
         const names = wanted.length ? wanted : [...named.values()].map((component) => component.name);
         for (const name of names) {
           const status = named.get(nameKey(name))?.status || UNKNOWN;
           const item = list.appendChild(element("li"));
-          item.append(element("span", "hc-status__name", name), " ", badge(words["c_" + status], componentLevel(status)));
+          item.append(element("span", "hc-status__name", name), " ", badge(words["c_" + status], status));
         }
         const wantedKeys = wanted.map(nameKey);
-        for (const incident of summary.incidents) {
+        for (const incident of answer.incidents) {
           if (incident.active && touches(incident, wantedKeys)) events.append(eventRow(incident, "li", "hc-status__event"));
         }
-        foot.append(element("span", "hc-status__checked", checkedAgo(answer.checkedAt)));
+        foot.append(element("span", "hc-status__checked", checkedAgo(answer.checked)));
         if (statusPage) foot.append(" · ", link(words.page, statusPage));
         parts.push(...[list, events].filter((part) => part.firstChild), foot);
       }
@@ -257,7 +242,7 @@
 
     function dismiss(incident, row) {
       try {
-        const kept = [...dismissedIds(), incident.kind + ":" + incident.id].slice(-DISMISSED_KEPT);
+        const kept = [...dismissedIds(), dismissKey(incident)].slice(-DISMISSED_KEPT);
         localStore.setItem(DISMISSED_KEY, JSON.stringify(kept));
       } catch {
         /* not remembered */
@@ -273,17 +258,15 @@
 
     // Fills the banner; returns what it says, for the live region.
     function renderBanner(answer) {
-      if (!banner) return "";
       const wanted = (parseJson(banner.dataset.hcStatusBanner) || []).map(nameKey);
-      const summary = answer && answer.summary;
       const dismissed = dismissedIds();
-      const quiet = !summary || (settings.banner === "major" && !["major", "critical"].includes(summary.indicator));
+      const quiet = !answer || (settings.banner === "major" && !["major", "critical"].includes(answer.indicator));
       const shown = quiet
         ? []
-        : summary.incidents.filter(
+        : answer.incidents.filter(
             (incident) =>
               incident.active &&
-              !dismissed.includes(incident.kind + ":" + incident.id) &&
+              !dismissed.includes(dismissKey(incident)) &&
               (settings.banner !== "components" || (wanted.length && touches(incident, wanted))),
           );
       const main = document.querySelector(".md-main");
@@ -316,7 +299,7 @@
       if (lastAnswer && !fresh(lastAnswer)) render((lastAnswer = false)); // never the old green
       if (!lastAnswer) return;
       for (const checked of document.querySelectorAll(".hc-status__checked")) {
-        checked.textContent = checkedAgo(lastAnswer.checkedAt);
+        checked.textContent = checkedAgo(lastAnswer.checked);
       }
     }
 
@@ -332,9 +315,9 @@
       let answer = false;
       try {
         const payload = await reader.read(feedUrl, (url) => fetchJson(url, controller.signal));
-        const summary = normalize(payload);
+        const summary = reader.normalize(payload);
         // A relay's record says when its upstream last answered; a feed read directly answered now.
-        answer = { checkedAt: summary.checked ?? Date.now(), summary };
+        answer = { ...summary, checked: summary.checked ?? Date.now() };
         if (!fresh(answer)) answer = false;
       } catch {
         /* unavailable */
@@ -343,7 +326,7 @@
       if (stopped) return;
       request = null;
       try {
-        if (answer) sessionStore.setItem(cacheKey, cacheText(answer));
+        if (answer) sessionStore.setItem(cacheKey, JSON.stringify(answer));
         else sessionStore.removeItem(cacheKey);
       } catch {
         /* no cache */
@@ -360,7 +343,7 @@
       if (stopped || !tabVisible()) return;
       stamp();
       stampTimer = setInterval(stamp, STAMP_EVERY);
-      const age = lastAnswer ? Date.now() - lastAnswer.checkedAt : refreshMs;
+      const age = lastAnswer ? Date.now() - lastAnswer.checked : refreshMs;
       if (age >= refreshMs || age < 0) poll();
       else schedule(refreshMs - age);
     }
@@ -372,18 +355,19 @@
     }
 
     // A recent answer from an earlier page of this tab shows at once.
-    lastAnswer = cachedAnswer(cacheKey, maxAge);
+    lastAnswer = cachedAnswer();
     render(lastAnswer);
     wake();
     return { wake, stop };
   }
 
   let current = null;
+  // The settings travel on the banner's host (status-banner.html), on every page with a feed.
   function start() {
     if (current) current.stop();
-    const host = document.querySelector("[data-hc-status-config]");
-    const settings = host && parseJson(host.dataset.hcStatusConfig);
-    current = settings ? startPage(settings) : null;
+    const banner = document.querySelector("[data-hc-status-config]");
+    const settings = banner && parseJson(banner.dataset.hcStatusConfig);
+    current = settings ? startPage(banner, settings) : null;
   }
   document.addEventListener("visibilitychange", () => current && current.wake());
   if (window.document$) window.document$.subscribe(start);

@@ -3,7 +3,7 @@
 The status of a service is only known in the reader's browser (``assets/status.js``
 fetches the feed, normalizes it and renders it). This module holds:
 
-* which parts of the script a site serves: only the configured provider's (``served_parts``);
+* which parts of the script a site serves: only the configured provider's (``served_parts``, ``reader_parts``);
 * ``StatusPages``: the widget and the banner host (with the settings and localized
   words status.js reads), rendered from templates; ``placement`` puts the widget
   in the page's Markdown tree.
@@ -32,14 +32,15 @@ log = get_plugin_logger("helpcenter")
 STATUS_PARTS = frozenset({"status.css", "status.js"})
 
 
-def texts(gettext: Callable[[str], str], ngettext: Callable[[str, str, int], str], code: str) -> dict[str, Any]:
-    """Every word status.js shows, in one locale. Plural forms per CLDR category."""
+def texts(
+    gettext: Callable[[str], str], ngettext: Callable[[str, str, int], str], code: str, page: bool = True
+) -> dict[str, Any]:
+    """Every word status.js shows, in one locale. Plural forms per CLDR category. "Unavailable"
+    sends the reader to the status page (the link) only when the site has one (``page``)."""
     samples = plural_samples(code)
     return {
-        "title": gettext("Service status"),
         "pending": gettext("Checking status…"),
-        "unavailable": gettext("Status unavailable — see the status page"),
-        "unavailable_nopage": gettext("Status unavailable"),
+        "unavailable": gettext("Status unavailable — see the status page") if page else gettext("Status unavailable"),
         "page": gettext("See the status page"),
         "now": gettext("Checked just now"),
         "min": {
@@ -84,12 +85,24 @@ def texts(gettext: Callable[[str], str], ngettext: Callable[[str, str, int], str
 # -- pages -------------------------------------------------------------------------------
 
 
-def served_parts(parts: Iterable[str], reader: str | None) -> list[str]:
+# The providers that number their states and report no overall state: their part uses status-derived.js.
+DERIVED = frozenset({"cachet", "uptime-kuma"})
+
+
+def reader_parts(provider: str, relay: bool = False) -> tuple[str, ...]:
+    """The parts that read a site's feed: the relay's record's, or the provider's (after status-derived.js
+    for the providers that need it)."""
+    if relay:
+        return ("status-relay.js",)
+    return ("status-derived.js", f"status-{provider}.js") if provider in DERIVED else (f"status-{provider}.js",)
+
+
+def served_parts(parts: Iterable[str], reader: Sequence[str] | None) -> list[str]:
     """A bundle's parts as a site serves them: with no feed (``reader`` None), no status parts; with
-    one, the one part that reads it (``reader``: the relay's record, or a provider's feed) before status.js."""
+    one, the parts that read it (``reader``, see ``reader_parts``) before status.js."""
     if reader is None:
         return [part for part in parts if part not in STATUS_PARTS]
-    return [name for part in parts for name in ((reader, part) if part == "status.js" else (part,))]
+    return [name for part in parts for name in ((*reader, part) if part == "status.js" else (part,))]
 
 
 class StatusOptions(Protocol):
@@ -169,7 +182,7 @@ class StatusPages:
         """A bundle's parts as this site serves them (see ``served_parts``)."""
         if not self.enabled:
             return served_parts(parts, None)
-        return served_parts(parts, "status-relay.js" if self.relay else f"status-{self.options.provider}.js")
+        return served_parts(parts, reader_parts(self.options.provider, relay=bool(self.relay)))
 
     def settings(self, locale: str) -> dict[str, Any]:
         """What status.js reads from the banner host: the feed, its timing and every word, once per locale."""
@@ -186,7 +199,7 @@ class StatusPages:
                 "max_age": self.max_age,
                 "banner": self.options.banner,
                 "lang": info.html_lang,
-                "texts": texts(catalog.gettext, catalog.ngettext, info.code),
+                "texts": texts(catalog.gettext, catalog.ngettext, info.code, page=bool(self.page)),
             }
             self._settings[locale] = cached
         return cached
