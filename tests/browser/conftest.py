@@ -17,6 +17,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Playwright, sync_playwright
 
+from helpcenter.status.mock import FeedServer
+
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -200,3 +202,29 @@ def axe_violations(page: Page) -> list[str]:
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}"
         for v in results.response["violations"]
     ]
+
+
+@pytest.fixture(scope="module")
+def feed(request: pytest.FixtureRequest) -> Iterator[FeedServer]:
+    """The mock status feed (``helpcenter status serve``'s), answering the module's ``FEED_SCENARIO``
+    (``operational`` when it names none); a test may set ``feed.scenario``."""
+    server = FeedServer(getattr(request.module, "FEED_SCENARIO", "operational")).start()
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory, serve: Callable[..., Server], feed: FeedServer) -> Server:
+    """The example help center with its status feed pointed at the module's mock feed."""
+    from tests.conftest import example_with_feed
+
+    return example_with_feed(tmp_path_factory.mktemp("example-feed"), serve, feed.url + "api/v2/summary.json")
+
+
+@pytest.fixture
+def reader(browser: Browser) -> Iterator[Page]:
+    """One page of a reader in Stockholm (sv-SE), in a context of its own."""
+    context = browser.new_context(locale="sv-SE")
+    page = context.new_page()
+    yield page
+    context.close()

@@ -4,15 +4,12 @@ right-to-left locale — also after ticking checks and with the status widget in
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import expect
 from tests.browser.conftest import axe_violations
-from tests.conftest import build_site, example_with_feed, write_project
-
-from helpcenter.status.mock import FeedServer
+from tests.conftest import build_site, write_project
 
 PAGES = {
     "sv": {
@@ -31,27 +28,6 @@ PAGES = {
     },
 }
 STATES = ["operational", "degraded", "partial_outage", "major_outage", "maintenance", "incident", "http500"]
-
-
-@pytest.fixture(scope="module")
-def feed() -> Iterator[FeedServer]:
-    server = FeedServer("operational").start()
-    yield server
-    server.close()
-
-
-@pytest.fixture(scope="module")
-def example(tmp_path_factory, serve, feed):
-    """The example help center with its status feed pointed at the local mock feed."""
-    return example_with_feed(tmp_path_factory.mktemp("axe-example"), serve, feed.url + "api/v2/summary.json")
-
-
-@pytest.fixture
-def reader(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(locale="sv-SE")
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 @pytest.mark.parametrize("locale", sorted(PAGES))

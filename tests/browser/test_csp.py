@@ -15,7 +15,6 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from conftest import example_with_feed
-from helpcenter.status.mock import FeedServer
 
 GUIDE = "sv/e-post/jag-kan-inte-logga-in-pa-webbmail/"
 RECORD = """
@@ -26,11 +25,7 @@ document.addEventListener("securitypolicyviolation", (e) => {
 """
 
 
-@pytest.fixture(scope="module")
-def feed() -> Iterator[FeedServer]:
-    server = FeedServer("degraded").start()
-    yield server
-    server.close()
+FEED_SCENARIO = "degraded"
 
 
 @pytest.fixture(scope="module")

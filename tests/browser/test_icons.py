@@ -5,14 +5,11 @@ and the breadcrumbs' separator points the reading direction's way."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
-from tests.conftest import build_site, example_with_feed, write_project
-
-from helpcenter.status.mock import FeedServer
+from playwright.sync_api import Page, expect
+from tests.conftest import build_site, write_project
 
 GUIDE = "sv/e-post/jag-kan-inte-logga-in-pa-webbmail/"
 # Every icon the plugin draws, by the element whose ::before draws it.
@@ -25,30 +22,11 @@ ICONS = {
     "[aria-pressed=true]": "check.svg",
     ".hc-panel--solved h3": "check.svg",
 }
+FEED_SCENARIO = "major_outage"  # a banner, and the widget's warning and critical states
 BEFORE = """el => {
   const style = getComputedStyle(el, '::before');
   return {content: style.content, mask: style.maskImage, colour: style.backgroundColor, transform: style.transform};
 }"""
-
-
-@pytest.fixture(scope="module")
-def feed() -> Iterator[FeedServer]:
-    server = FeedServer("major_outage").start()  # a banner, and the widget's warning and critical states
-    yield server
-    server.close()
-
-
-@pytest.fixture(scope="module")
-def example(tmp_path_factory, serve, feed):
-    return example_with_feed(tmp_path_factory.mktemp("icons-example"), serve, feed.url + "api/v2/summary.json")
-
-
-@pytest.fixture
-def reader(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(locale="sv-SE")
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def every_state(page: Page, url: str) -> None:
