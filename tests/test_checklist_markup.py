@@ -1,5 +1,5 @@
-"""What the build gives the checklist script: texts in the page's language, stable keys, safe JSON,
-and a script and stylesheet small enough to ship on every guide."""
+"""What the build gives the checklist script: its controls written hidden, texts in the page's language,
+stable keys, safe JSON, and a script and stylesheet small enough to ship on every guide."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import pytest
 from babel.messages.extract import extract_from_file
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
+from markdown.extensions.toc import TocExtension
 from tests.sizes import SERVED, served_sizes
 
 from conftest import ROOT, build_site, write_project
@@ -24,7 +25,8 @@ ASSETS = ROOT / "plugins" / "helpcenter" / "assets"
 # Bytes at gzip -9: helpcenter.js + helpcenter.css + theme-shim.js as the site serves them. 8,192 was
 # the first version's goal; every page has since gained the start of search (search-start.js, about
 # 450 B; the rest of search, and Pagefind, load when the reader searches), recently viewed (recent.js,
-# about 300 B) and SVG icons for the status states and the banner (about 80 B): 9,091 B on 2026-12-01.
+# about 300 B) and SVG icons for the status states and the banner (about 80 B): 9,091 B on 2026-12-01;
+# 8,740 B once the build wrote the checklist's controls (the script only finds and wires them).
 BUDGET = 9216
 
 
@@ -32,6 +34,27 @@ def config_of(soup: BeautifulSoup) -> dict:
     guide = soup.select_one("div.hc-guide")
     assert guide is not None
     return json.loads(guide["data-hc-config"])
+
+
+def contact_link(soup: BeautifulSoup):
+    """The stuck panel's link to support (None without ``support.url``)."""
+    return soup.select_one(".hc-panel--stuck a[data-hc-href]")
+
+
+# The texts that are the controls' own: written into them, not carried in data-hc-config.
+MOVED = ("ask", "yes", "no", "reset", "undo", "saved", "solved", "solvedText", "stuck", "stuckText", "support")
+
+
+def control_texts(soup: BeautifulSoup) -> dict[str, str]:
+    first_foot = soup.select_one(".hc-foot")
+    assert first_foot is not None
+    return {
+        "ask": first_foot.select_one("legend.hc-ask__q").get_text(),
+        "yes": first_foot.select_one("button.hc-yes").get_text(),
+        "no": first_foot.select_one("button.hc-no").get_text(),
+        "reset": soup.select_one(".hc-end button.hc-reset").get_text(),
+        "done": config_of(soup)["done"],
+    }
 
 
 GUIDE = """\
@@ -83,20 +106,83 @@ def render(text: str = GUIDE, **options) -> tuple[BeautifulSoup, GuideContext]:
     ],
 )
 def test_the_seed_guide_carries_its_texts_in_its_language(example_site, locale, progress, texts):
-    config = config_of(example_site.html(SEED[locale]))
+    soup = example_site.html(SEED[locale])
+    config = config_of(soup)
     assert config["progress"] == progress
-    assert {key: config[key] for key in texts} == texts
+    assert control_texts(soup) == texts
     assert config["stepDone"][1] == ("Steg 2 är klart." if locale == "sv" else "Step 2 is done.")
-    assert config["supportUrl"] == "https://www.example.com/support/chat"
+    assert contact_link(soup)["data-hc-href"] == "https://www.example.com/support/chat"
     assert config["feedback"] is None
+    assert [key for key in (*MOVED, "supportUrl") if key in config] == [], "the controls hold their own words"
 
 
-def test_the_seed_guide_has_no_script_element_and_no_js_only_controls(example_site):
+def hidden_ancestor(element) -> bool:
+    return any(holder.has_attr("hidden") for holder in (element, *element.parents))
+
+
+def test_the_seed_guide_has_no_script_element_and_its_js_only_controls_are_hidden(example_site):
+    """Without JavaScript nothing is dead: every control the script runs is written hidden."""
     guide = example_site.html(SEED["sv"]).select_one("div.hc-guide")
     assert guide is not None
     assert guide.find("script") is None
-    assert guide.find("button") is None
-    assert guide.select("[role=status], .hc-progress") == []
+    controls = guide.select("button, fieldset, progress, .hc-progress, .hc-panel, .hc-end, .hc-note, .hc-panel a")
+    assert len(guide.select("button")) == 4 * 2 + 2  # Yes and No per step, Start over and Undo
+    assert [str(c)[:60] for c in controls if not hidden_ancestor(c)] == []
+    assert guide.select("[role=status]") == []  # the page's one live region is the script's to find or make
+    assert [s.get_text() for s in guide.select(".hc-state")] == [""] * 8  # the script writes the states
+
+
+def test_the_controls_are_where_the_script_used_to_put_them():
+    article, _ = read_article("sv/g.md", "sv", "sv/g/", GUIDE)
+    assert article is not None
+    extension = GuideExtension()
+    extension.current = GuideContext(article, article, lambda s: s, support_url="https://help.example.com/chat")
+    converter = markdown.Markdown(extensions=[extension, "attr_list", TocExtension(permalink=True)])
+    soup = BeautifulSoup(converter.convert(split_front_matter(GUIDE)[1]), "html.parser")
+    guide = soup.select_one("div.hc-guide")
+    assert guide is not None
+    overview = guide.select_one("nav.hc-overview")
+    progress = overview.find_next_sibling()
+    assert progress["class"] == ["hc-progress"] and progress.has_attr("hidden")
+    assert progress.select_one("progress")["max"] == "2" and progress.select_one("progress")["aria-hidden"] == "true"
+    assert progress.select_one("p.hc-progress__text").get_text() == ""
+    sections = guide.select("section.hc-step")
+    for section in sections:
+        title = section.select_one("h2.hc-step__title")
+        # The state mark comes before the permalink, and toc saw neither it nor the panels.
+        assert [c.get("class") for c in title.find_all(recursive=False)][-2:] == [["hc-state"], ["headerlink"]]
+        item = guide.select_one(f".hc-overview__item[data-hc-step={section['data-hc-step']}]")
+        assert [c.get("class") for c in item.find_all(recursive=False)] == [["hc-overview__link"], ["hc-state"]]
+    first_foot = sections[0].find_all(recursive=False)[-1]
+    assert first_foot["class"] == ["hc-foot"] and first_foot.has_attr("hidden")
+    ask = first_foot.select_one("fieldset.hc-ask")
+    assert [b["type"] for b in ask.select("button")] == ["button", "button"]
+    solved = first_foot.select_one(".hc-panel--solved")  # the script moves it under the step answered
+    assert solved["tabindex"] == "-1" and solved.has_attr("hidden") and solved.select_one("h3").get("id") is None
+    last = sections[-1].find_all(recursive=False)
+    assert [c["class"] for c in last[-2:]] == [["hc-foot"], ["hc-panel", "hc-panel--stuck"]]
+    stuck = last[-1]
+    assert stuck["tabindex"] == "-1" and stuck.has_attr("hidden") and stuck.select_one("h3").get("id") is None
+    assert stuck.select_one("ul").find("li") is None
+    assert stuck.select_one("a")["href"] == ""  # the script sets it, with {tried}
+    end = guide.select_one(".hc-steps").find_next_sibling()
+    assert end["class"] == ["hc-end"] and end.has_attr("hidden")
+    assert [(c.name, c["class"][-1], c.has_attr("hidden")) for c in end.find_all(recursive=False)] == [
+        ("button", "hc-reset", False),
+        ("button", "hc-undo", True),
+        ("p", "hc-note", True),  # shown only where storage keeps the ticks
+    ]
+    assert len(soup.select("h3")) == 2 and all(h.get("id") is None for h in soup.select("h3"))
+
+
+def test_a_guide_without_steps_gets_no_controls():
+    article, _ = read_article("sv/g.md", "sv", "sv/g/", GUIDE)
+    assert article is not None
+    extension = GuideExtension()
+    extension.current = context = GuideContext(article, article, lambda s: s, support_url="/kontakt/")
+    soup = BeautifulSoup(markdown.Markdown(extensions=[extension, "toc"]).convert("No steps here.\n"), "html.parser")
+    assert context.problems != []  # the build reports it; the page is still written
+    assert soup.select(".hc-progress, .hc-foot, .hc-end, .hc-panel, button, .hc-state") == []
 
 
 def test_keys_and_fingerprints_are_the_same_in_every_locale(example_site):
@@ -197,9 +283,11 @@ def test_texts_from_config_and_catalogs_stay_text():
     assert guide is not None and guide.find("script") is None and guide.find("b") is None
     raw = guide["data-hc-config"]
     assert "<" not in raw and ">" not in raw and "&" not in raw
-    config = json.loads(raw)
-    assert config["yes"] == evil and config["support"] == evil
-    assert config["supportUrl"] == 'https://example.com/?a=1&b="2"'
+    json.loads(raw)
+    assert {b.get_text() for b in guide.select("button.hc-yes")} == {evil}
+    link = contact_link(soup)
+    assert link.get_text() == evil
+    assert link["data-hc-href"] == 'https://example.com/?a=1&b="2"'
 
 
 def test_catalog_step_label_is_text_and_keeps_an_editors_anchor():
@@ -226,9 +314,9 @@ def test_catalog_step_label_is_text_and_keeps_an_editors_anchor():
 )
 def test_support_and_feedback_urls_are_site_root_relative(configured, page, expected):
     soup, _context = render(support_url=configured, feedback=configured, page_url=page)
-    config = config_of(soup)
-    assert config["supportUrl"] == expected
-    assert config["feedback"] == expected
+    link = contact_link(soup)
+    assert (link and link["data-hc-href"]) == expected
+    assert config_of(soup)["feedback"] == expected
 
 
 def test_a_support_url_template_is_filled_with_the_article_url_encoded():
@@ -236,7 +324,7 @@ def test_a_support_url_template_is_filled_with_the_article_url_encoded():
     guide = GUIDE.replace("title: G", "title: Nej & ja? 100%")
     soup, _ = render(guide, support_url=template, page_url="sv/g/", site_url="https://help.example.com/docs/")
     config = config_of(soup)
-    assert config["supportUrl"] == (
+    assert contact_link(soup)["data-hc-href"] == (
         "https://help.example.com/contact?s=Nej%20%26%20ja%3F%20100%25&a=g&l=sv"
         "&u=https%3A%2F%2Fhelp.example.com%2Fdocs%2Fsv%2Fg%2F&t={tried}&x={other}"
     ), "{tried} is the script's; an unknown name stays as written"
@@ -247,7 +335,7 @@ def test_a_support_url_template_is_filled_with_the_article_url_encoded():
         "url": "https://help.example.com/docs/sv/g/",
     }
     without_site_url, _ = render(guide, support_url="/kontakt?u={url}", page_url="sv/g/")
-    assert config_of(without_site_url)["supportUrl"] == "/kontakt?u=%2Fsv%2Fg%2F"
+    assert contact_link(without_site_url)["data-hc-href"] == "/kontakt?u=%2Fsv%2Fg%2F"
 
 
 def test_a_step_without_checks_is_its_own_check_keyed_by_the_source_step():
@@ -272,9 +360,10 @@ def test_the_plugin_reads_support_and_feedback(tmp_path: Path):
         {"plugins": [{"helpcenter": options}]},
     )
     built = build_site(project)
-    config = config_of(built.html("sv/e-post/g/"))
-    assert config["support"] == "Chatta med oss"
-    assert config["supportUrl"] == "../../../hjalp/"
+    page = built.html("sv/e-post/g/")
+    config = config_of(page)
+    assert contact_link(page).get_text() == "Chatta med oss"
+    assert contact_link(page)["data-hc-href"] == "../../../hjalp/"
     assert config["feedback"] == "/events"
     assert config["progress"][1] == "1 av 2 steg klart"
     assert config_of(built.html("en/email/g/"))["progress"][1] == "1 step of 2 done"

@@ -144,6 +144,14 @@ def test_the_plugins_chrome_is_not_indexed(built):
     step = page.select_one(".hc-overview a").get_text()
     assert content.count(step) == 1  # the step's heading, not the overview's link to it
     assert "Kontrollera kontot" in content  # a check's text is indexed
+    # The controls the build writes hidden for the script: the question, the answers' panels, Start over.
+    controls = page.select(".hc-ask__q, .hc-foot button, .hc-panel h3, .hc-panel p, .hc-end button, .hc-note")
+    assert len(controls) > 6
+    assert [c.get_text() for c in controls if c.get_text() in content] == []
+    intro = built.html("sv/e-post/intro/")
+    question = intro.select_one(".hc-helpful .hc-ask__q")
+    assert question is not None
+    assert question.get_text() not in pagefind_bundle.fragments(built.site, "sv")["/sv/e-post/intro/"]["content"]
     category = pagefind_bundle.fragments(built.site, "sv")["/sv/email/"]
     assert "Introduktion" not in category["content"]  # its listing is not
 

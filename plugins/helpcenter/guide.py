@@ -6,9 +6,15 @@ headings of a ``type: guide`` article into numbered steps with stable anchors,
 adds the overview list and turns ``- [ ]`` items into labelled checkboxes.
 Everything it writes into the tree is text, so the serializer escapes it.
 
-The guide element also carries, in ``data-hc-config``, every text the
-checklist script shows (progress for each possible count, computed here with
-the locale's plural rules), so the script never hard-codes a word. It is an
+It also writes the controls only the checklist script can run (the progress
+indicator, each step's "Did this solve your problem?", the state marks, the
+answer panels, "Start over" and "Undo"), hidden, with their words from the
+locale's catalog: the script finds them, wires them and shows them, so
+without JavaScript nothing is dead and the script makes no markup of its own.
+
+The guide element carries, in ``data-hc-config``, the texts the script shows
+as the reader goes (progress for each possible count, computed here with the
+locale's plural rules), so the script never hard-codes a word. It is an
 attribute and not a ``<script type="application/json">`` block: Material's
 instant navigation re-creates every script of the new page as JavaScript.
 """
@@ -43,8 +49,8 @@ _ATTR_TAIL = HEADING_ATTRS
 PRIORITY = 26
 # Right after inline processing (20), before attr_list (8), toc (5) and unescape (0).
 TEXT_PRIORITY = 19
-# After toc (5), which adds the permalinks.
-PERMALINK_PRIORITY = 4
+# After toc (5), which adds the permalinks and would list (and give ids to) the panels' headings.
+FINISH_PRIORITY = 4
 _TEXT_ONLY = {"hc-step__title", "hc-check__text", "hc-check__words", "hc-overview__link"}
 
 
@@ -74,6 +80,14 @@ class GuideContext:
         text = self.gettext("Step %(number)s - %(title)s") % {"number": number, "title": marker}
         before, _, after = text.partition(marker)
         return before, after
+
+    def reach(self) -> Reach:
+        return Reach(self.support_url, self.support_label, self.feedback, self.site_url)
+
+    @property
+    def page(self) -> str:
+        """The URL of the page being rendered."""
+        return self.page_url if self.page_url is not None else self.article.url
 
 
 class GuideTextTreeprocessor(Treeprocessor):
@@ -118,7 +132,7 @@ class GuideExtension(Extension):
         md.treeprocessors.register(PageTreeprocessor(md, self, render_guide), "helpcenter-guide", PRIORITY)
         md.treeprocessors.register(GuideTextTreeprocessor(md, self), "helpcenter-guide-text", TEXT_PRIORITY)
         md.treeprocessors.register(
-            PageTreeprocessor(md, self, quiet_permalinks), "helpcenter-guide-permalinks", PERMALINK_PRIORITY
+            PageTreeprocessor(md, self, finish_steps), "helpcenter-guide-finish", FINISH_PRIORITY
         )
 
 
@@ -194,29 +208,129 @@ def render_guide(root: etree.Element, context: GuideContext) -> None:
             # when an editor rewrites the step, in every locale alike.
             own = source_step or record
             _check_item(done, "done", own.fingerprint if own else f"done-{anchor}", context.gettext("Done"))
+        section.append(_foot(context.gettext))
 
         item = etree.SubElement(overview_list, "li", {"class": "hc-overview__item", "data-hc-step": anchor})
         link = etree.SubElement(item, "a", {"href": f"#{anchor}", "class": "hc-overview__link"})
         link.text = title_text
         _wrap_label(link, before, after)
+        etree.SubElement(item, "span", {"class": "hc-state"})  # "Done" or "Not needed", by the script
 
     at = 1 if intro and intro[0].tag == "p" else 0
     intro.insert(at, overview)
+    if heads:
+        intro.insert(at + 1, _progress(len(heads)))
     for element in intro:
         guide.append(element)
     guide.append(steps_box)
+    if heads:
+        guide.append(_end(context.gettext))
     for element in children[end:]:
         guide.append(element)
 
 
-def quiet_permalinks(root: etree.Element, _context: GuideContext) -> None:
-    """A step heading's permalink (toc's "¶", shown on hover) is no tab stop: the overview links to
-    every step with the same anchor, and the keyboard path to the first check stays short."""
-    for heading in root.iter("h2"):
-        if "hc-step__title" in heading.get("class", "").split():
-            for link in heading.iter("a"):
-                if "headerlink" in link.get("class", "").split():
-                    link.set("tabindex", "-1")
+# -- what only the script can run: written hidden, found, wired and shown by it -------------------
+
+
+def _add(parent: etree.Element, tag: str, attrs: dict[str, str], text: str | None = None) -> etree.Element:
+    """A child element whose text is text (never Markdown, never markup: the serializer escapes it)."""
+    element = etree.SubElement(parent, tag, attrs)
+    if text is not None:
+        element.text = AtomicString(text)
+    return element
+
+
+def _hidden(tag: str, class_name: str) -> etree.Element:
+    return etree.Element(tag, {"class": class_name, "hidden": "hidden"})
+
+
+def _button(parent: etree.Element, class_name: str, text: str) -> etree.Element:
+    return _add(parent, "button", {"type": "button", "class": f"md-button {class_name}"}, text)
+
+
+def _progress(steps: int) -> etree.Element:
+    """The one progress indicator: its words (the script's) and a bar, hidden from assistive
+    technology, since the words say it."""
+    progress = _hidden("div", "hc-progress")
+    _add(progress, "p", {"class": "hc-progress__text"})
+    _add(progress, "progress", {"max": str(steps), "aria-hidden": "true"})
+    return progress
+
+
+def _foot(gettext: Callable[[str], str]) -> etree.Element:
+    """A step's foot: "Did this solve your problem?", a fieldset named by its legend, Yes and No."""
+    foot = _hidden("div", "hc-foot")
+    ask = _add(foot, "fieldset", {"class": "hc-ask"})
+    _add(ask, "legend", {"class": "hc-ask__q"}, gettext("Did this solve your problem?"))
+    _button(ask, "hc-yes", gettext("Yes"))
+    _button(ask, "hc-no", gettext("No"))
+    return foot
+
+
+def _end(gettext: Callable[[str], str]) -> etree.Element:
+    """After the steps: Start over, its Undo (shown while it is offered) and the note that ticks are
+    saved (shown only where storage keeps them)."""
+    end = _hidden("div", "hc-end")
+    _button(end, "hc-reset", gettext("Start over"))
+    _button(end, "hc-undo", gettext("Undo")).set("hidden", "hidden")
+    _add(end, "p", {"class": "hc-note", "hidden": "hidden"}, gettext("Your ticks are saved in this browser."))
+    return end
+
+
+def _panel(kind: str, title: str, text: str) -> etree.Element:
+    """An answer's panel (the focus moves to it)."""
+    panel = etree.Element("div", {"class": f"hc-panel hc-panel--{kind}", "tabindex": "-1", "hidden": "hidden"})
+    _add(panel, "h3", {}, title)
+    _add(panel, "p", {}, text)
+    return panel
+
+
+def _stuck_panel(context: GuideContext) -> etree.Element:
+    """No on the last step: what the reader tried (the script lists it) and the way to support."""
+    gettext = context.gettext
+    panel = _panel(
+        "stuck",
+        gettext("Still not working?"),
+        gettext("Our support team will help you. Tell them what you have already tried:"),
+    )
+    _add(panel, "ul", {})
+    href = contact_href(context.article, context.page, context.reach())
+    if href is not None:
+        label = context.support_label or gettext("Contact support")
+        # The script sets the href ({tried} filled in); MkDocs wants one on every link: this page, until then.
+        _add(panel, "a", {"href": "", "class": "md-button md-button--primary", "data-hc-href": href}, label)
+    return panel
+
+
+def _classes(element: etree.Element) -> list[str]:
+    return element.get("class", "").split()
+
+
+def finish_steps(root: etree.Element, context: GuideContext) -> None:
+    """After toc: each step heading's state mark, before its permalink (toc's "¶", shown on hover),
+    which is no tab stop (the overview links to every step with the same anchor, and the keyboard
+    path to the first check stays short); and the answer panels, whose headings are not the page's
+    (toc would list them): Yes's panel (the script moves it under the step answered) and, on the
+    last step, No's."""
+    sections = [element for element in root.iter("section") if "hc-step" in _classes(element)]
+    for section in sections:
+        title = section[0]
+        permalinks = [link for link in title if link.tag == "a" and "headerlink" in _classes(link)]
+        for link in permalinks:
+            link.set("tabindex", "-1")
+        state = etree.Element("span", {"class": "hc-state"})
+        title.insert(list(title).index(permalinks[0]) if permalinks else len(title), state)
+    if not sections:
+        return
+    gettext = context.gettext
+    solved = _panel(
+        "solved",
+        gettext("Great, the problem is solved!"),
+        gettext("You can skip the remaining steps. If the problem comes back, start over."),
+    )
+    feet = [child for child in sections[0] if "hc-foot" in _classes(child)]
+    (feet[-1] if feet else sections[0]).append(solved)
+    sections[-1].append(_stuck_panel(context))
 
 
 def _wrap_label(element: etree.Element, before: str, after: str) -> None:
@@ -322,14 +436,13 @@ def _plural(singular: str, plural: str, n: int) -> str:
 
 
 def config_json(context: GuideContext, steps: int) -> str:
-    """Every text and option of the checklist script for one guide, as JSON.
+    """The texts the checklist script shows as the reader goes, and its options, as JSON.
 
     Progress is computed for each possible number of finished steps (0..steps)
     with the locale's own plural rules, so the script needs no plural logic.
     """
     gettext = context.gettext
     ngettext = context.ngettext or _plural
-    page = context.page_url if context.page_url is not None else context.article.url
     progress = [
         # Translators: progress of a guide; the plural form follows the number of finished
         # steps (done), e.g. sv "1 av 4 steg klart" / "2 av 4 steg klara".
@@ -339,26 +452,13 @@ def config_json(context: GuideContext, steps: int) -> str:
     ]
     step_done = [gettext("Step %(number)s is done.") % {"number": n} for n in range(1, steps + 1)]
     config: dict[str, Any] = {
-        **reach_config(
-            gettext,
-            context.article,
-            page,
-            Reach(context.support_url, context.support_label, context.feedback, context.site_url),
-        ),
+        **reach_config(context.article, context.page, context.reach()),
         "progress": progress,
         "stepDone": step_done,
         "done": gettext("Done"),
         "skipped": gettext("Not needed"),
-        "ask": gettext("Did this solve your problem?"),
-        "reset": gettext("Start over"),
-        "undo": gettext("Undo"),
         "cleared": gettext("Your ticks have been cleared.") + " " + gettext("Choose Undo to bring them back."),
         "restored": gettext("Your ticks are back."),
-        "saved": gettext("Your ticks are saved in this browser."),
-        "solved": gettext("Great, the problem is solved!"),
-        "solvedText": gettext("You can skip the remaining steps. If the problem comes back, start over."),
-        "stuck": gettext("Still not working?"),
-        "stuckText": gettext("Our support team will help you. Tell them what you have already tried:"),
     }
     return attribute_json(config)
 
@@ -383,23 +483,21 @@ class Reach:
 _PLACEHOLDER = re.compile(r"\{(article|title|locale|url)\}")
 
 
-def reach_config(gettext: Callable[[str], str], article: Article, page_url: str, reach: Reach) -> dict[str, Any]:
-    """What a question (a guide's steps, a plain article's end) needs: Yes and No, the contact
-    option and the feedback endpoint.
-
-    ``contact`` is what a contact form is told (see ``contact_details``); ``{tried}`` (the steps
-    the reader tried, in their language) is left to the script, which knows them, and which sends
-    the same values with ``helpcenter:contact``.
-    """
-    contact = contact_details(reach, page_url, article.locale, article)
+def reach_config(article: Article, page_url: str, reach: Reach) -> dict[str, Any]:
+    """What the script of a question (a guide's steps, a plain article's end) sends: what a contact
+    form is told (``contact``, see ``contact_details``; the same values go with ``helpcenter:contact``)
+    and the feedback endpoint. The question itself, its buttons and the contact link are in the page
+    (``contact_href``)."""
     return {
-        "yes": gettext("Yes"),
-        "no": gettext("No"),
-        "support": reach.support_label or gettext("Contact support"),
-        "supportUrl": support_href(reach, page_url, contact),
-        "contact": contact,
+        "contact": contact_details(reach, page_url, article.locale, article),
         "feedback": _href(reach.feedback, page_url),
     }
+
+
+def contact_href(article: Article, page_url: str, reach: Reach) -> str | None:
+    """The contact link's ``data-hc-href``: ``support.url`` with all but ``{tried}`` filled in.
+    ``{tried}`` (what the reader tried, in their language) is left to the script, which knows it."""
+    return support_href(reach, page_url, contact_details(reach, page_url, article.locale, article))
 
 
 def contact_details(reach: Reach, page_url: str, locale: str, article: Article | None = None) -> dict[str, str]:

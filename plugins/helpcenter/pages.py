@@ -23,7 +23,7 @@ from mkdocs.utils import get_relative_url
 
 from . import alternates as alt
 from . import navigation, translations
-from .guide import Reach, attribute_json, reach_config
+from .guide import Reach, attribute_json, contact_href, reach_config
 from .intake import UrlOf, claim_files
 from .locales import Catalogs, LocaleInfo
 from .navigation import CategoryListing
@@ -460,13 +460,18 @@ class Composer:
         )
 
     def helpful(self, record: ShownArticle, here: str) -> str:
-        """The end of a plain article: "Was this article helpful?", which the script makes from these words."""
+        """The end of a plain article: "Was this article helpful?", hidden until the script shows it."""
         gettext = self.catalogs.get(record.locale).gettext
-        config = reach_config(gettext, record.article, here, self.reach)
-        config["helpful"] = gettext("Was this article helpful?")
+        config = reach_config(record.article, here, self.reach)
         config["thanks"] = gettext("Thank you for your answer!")
-        config_text = attribute_json(config)
-        return self.renderer.render(record.locale, "helpful.html", article=record.article, config=config_text)
+        return self.renderer.render(
+            record.locale,
+            "helpful.html",
+            article=record.article,
+            config=attribute_json(config),
+            support_href=contact_href(record.article, here, self.reach),
+            support_label=self.reach.support_label,
+        )
 
     def entry(self, record: ShownArticle, here: str) -> ListEntry:
         """One article of a listing; one shown in another language says so, in the reader's."""

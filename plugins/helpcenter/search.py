@@ -12,7 +12,7 @@ indexed: not the untranslated fallbacks, the home and 404 pages or the dashboard
 with its category and type as Pagefind filters and its summary and tags weighted
 above body text. The plugin's chrome inside that content (breadcrumbs, notices,
 related articles, the status widget, the guide's overview and "Done" checks, the
-permalink marks) is left out by ``EXCLUDE_SELECTORS``.
+controls written for the scripts, the permalink marks) is left out by ``EXCLUDE_SELECTORS``.
 """
 
 from __future__ import annotations
@@ -51,6 +51,12 @@ EXCLUDE_SELECTORS = (
     ".hc-status__live",
     ".hc-overview",  # the guide's list of its steps: the steps themselves are indexed
     ".hc-checks--self",  # the one "Done" check of a step without items
+    # The controls the build writes hidden for the script: a step's question, Yes's and No's panels,
+    # Start over and its note, a plain article's "Was this article helpful?".
+    ".hc-foot",
+    ".hc-panel",
+    ".hc-end",
+    ".hc-helpful",
     ".hc-listing",  # a category page is found by its own title and description, not its articles'
 )
 

@@ -1,8 +1,10 @@
 // Guides that remember: ticks, progress, "Did this solve your problem?" and events; and
 // "Was this article helpful?" at the end of plain articles.
-// Every word comes from the page (the guide's or the question's data-hc-config, built from the locale's
-// catalog). The reader's state lives in localStorage under "helpcenter:guide:<article id>",
-// one entry shared by every locale of the article.
+// The build writes every control into the page, hidden, with its words from the locale's catalog
+// (without JavaScript nothing is dead); the script finds them, wires them and shows them. Every
+// word it sets as the reader goes comes from the page too (data-hc-config). The reader's state
+// lives in localStorage under "helpcenter:guide:<article id>", one entry shared by every locale
+// of the article.
 (() => {
   "use strict";
 
@@ -128,44 +130,14 @@
 
   // -- the page's elements --------------------------------------------------------------------
 
-  function make(tag, className, text) {
-    const element = document.createElement(tag);
-    if (className) element.className = className;
-    if (text) element.textContent = text;
-    return element;
-  }
-
-  function makeButton(text, className) {
-    const button = make("button", "md-button " + className, text);
-    button.type = "button";
-    return button;
-  }
-
-  function makePanel(className, title, text) {
-    const panel = make("div", "hc-panel " + className);
-    panel.tabIndex = -1;
-    panel.hidden = true;
-    panel.append(make("h3", "", title), make("p", "", text));
-    return panel;
-  }
-
-  // A question with Yes and No: a fieldset named by its legend.
-  function makeAsk(question, texts) {
-    const ask = make("fieldset", "hc-ask");
-    const yes = makeButton(texts.yes, "hc-yes");
-    const no = makeButton(texts.no, "hc-no");
-    ask.append(make("legend", "hc-ask__q", question), yes, no);
-    return { ask, yes, no };
-  }
-
-  // One polite live region per page: the status widget's or another guide's when it is there.
-  function liveRegion(parent) {
+  // One polite live region per page: the status widget's or another guide's when it is there,
+  // else one made in parent (before the element before, if given).
+  function liveRegion(parent, before = null) {
     let live = document.querySelector("[data-hc-live],[data-hc-status-live]");
     if (!live) {
-      live = make("div", "hc-sr");
-      live.role = "status";
+      live = Object.assign(document.createElement("div"), { className: "hc-sr", role: "status" });
       live.dataset.hcLive = "";
-      parent.append(live);
+      parent.insertBefore(live, before);
     }
     return live;
   }
@@ -181,21 +153,30 @@
     }
   }
 
-  // The contact option. The build filled {article}, {title}, {locale} and {url} into support.url
-  // (texts.contact holds them); {tried} is what the reader tried, in their language, URL-encoded.
-  // Returns setTried(names), which updates the link and returns it.
-  function makeContact(element, texts) {
-    const link = make("a", "md-button md-button--primary", texts.support);
+  // A question as the build wrote it (a fieldset named by its legend): its Yes and No buttons,
+  // which call answer(true) and answer(false).
+  function wireAsk(holder, answer) {
+    const yes = holder.querySelector(".hc-yes");
+    const no = holder.querySelector(".hc-no");
+    yes.addEventListener("click", () => answer(true));
+    no.addEventListener("click", () => answer(false));
+    return { yes, no };
+  }
+
+  // The contact link. The build filled {article}, {title}, {locale} and {url} into support.url, its
+  // data-hc-href (texts.contact holds them); {tried} is what the reader tried, in their language,
+  // URL-encoded. Returns setTried(names), which updates the link.
+  function wireContact(link, element, texts) {
     let detail;
     link.addEventListener("click", () => emit(element, texts, "contact", detail));
     return (tried) => {
       detail = { ...texts.contact, tried: new Intl.ListFormat(texts.contact.locale).format(tried) };
-      link.href = texts.supportUrl.replaceAll("{tried}", encodeURIComponent(detail.tried));
-      return link;
+      link.href = link.dataset.hcHref.replaceAll("{tried}", encodeURIComponent(detail.tried));
     };
   }
 
-  // The steps of a guide as the build wrote them, with their checkboxes.
+  // The steps of a guide as the build wrote them: their checkboxes, their foot (with Yes and No)
+  // and their state marks (in the heading and in the overview).
   function readSteps(guide) {
     const overviewItems = guide.querySelectorAll(".hc-overview__item");
     return [...guide.querySelectorAll(".hc-step")].map((section, index) => {
@@ -208,8 +189,17 @@
         id: id + "/" + input.dataset.hcKey,
         fingerprint: input.dataset.hcFp || "",
       }));
-      const name = (overviewItem || title).textContent.replace("¶", "").trim();
-      return { index, id, section, title, overviewItem, name, checks };
+      const name = overviewItem.textContent.trim(); // the overview holds no permalink "¶"
+      return {
+        index,
+        id,
+        section,
+        title,
+        name,
+        checks,
+        foot: section.querySelector(".hc-foot"),
+        states: [title, overviewItem].map((holder) => holder.querySelector(".hc-state")),
+      };
     });
   }
 
@@ -227,7 +217,6 @@
     if (!steps.length) return;
     const stepIds = steps.map((step) => step.id);
     const checks = steps.flatMap((step) => step.checks);
-    const lastStep = steps.at(-1);
 
     // Reading never writes: a page saves only when its reader changes something.
     let view = pageView(load(key), checks, stepIds);
@@ -247,50 +236,27 @@
     const emitStep = (name, step, extra) =>
       emit(guide, texts, name, { article, locale: guide.dataset.hcLocale, step: step.id, ...extra });
 
-    // What only works with JavaScript is made here, so without it nothing is dead.
+    // What only works with JavaScript, as the build wrote it (hidden); shown once it is wired.
     // One progress indicator, at the top; it stays in view while the reader is in the guide.
-    const progress = make("div", "hc-progress");
-    const progressText = make("p", "hc-progress__text");
-    const bar = make("progress"); // its words are the text above it
-    bar.max = steps.length;
-    bar.ariaHidden = "true";
-    progress.append(progressText, bar);
-    const overview = guide.querySelector(".hc-overview");
-    if (overview) overview.after(progress);
-    else guide.prepend(progress);
+    const progress = guide.querySelector(".hc-progress");
+    const progressText = progress.querySelector(".hc-progress__text");
+    const bar = progress.querySelector("progress"); // its words are the text above it
 
     // Starting over comes after the steps, and can be undone.
-    const end = make("div", "hc-end");
-    const resetButton = makeButton(texts.reset, "hc-reset");
-    const undoButton = makeButton(texts.undo, "hc-undo");
-    undoButton.hidden = true;
-    end.append(resetButton, undoButton);
-    const live = liveRegion(end);
-    if (storageIsKept()) end.append(make("p", "hc-note", texts.saved));
-    guide.querySelector(".hc-steps").after(end);
+    const end = guide.querySelector(".hc-end");
+    const resetButton = end.querySelector(".hc-reset");
+    const undoButton = end.querySelector(".hc-undo");
+    const note = end.querySelector(".hc-note"); // "saved in this browser": only where storage keeps it
+    const live = liveRegion(end, note);
+    note.hidden = !storageIsKept();
 
-    const solvedPanel = makePanel("hc-panel--solved", texts.solved, texts.solvedText);
-    const stuckPanel = makePanel("hc-panel--stuck", texts.stuck, texts.stuckText);
-    const triedList = make("ul");
-    stuckPanel.append(triedList);
-    const contact = texts.supportUrl && makeContact(guide, texts);
-    if (contact) stuckPanel.append(contact([]));
-    lastStep.section.append(stuckPanel);
+    const solvedPanel = guide.querySelector(".hc-panel--solved");
+    const stuckPanel = guide.querySelector(".hc-panel--stuck");
+    const triedList = stuckPanel.querySelector("ul");
+    const contactLink = stuckPanel.querySelector("[data-hc-href]");
+    const contact = contactLink && wireContact(contactLink, guide, texts);
 
-    for (const step of steps) {
-      step.headingState = make("span", "hc-state");
-      step.title.insertBefore(step.headingState, step.title.querySelector(".headerlink"));
-      step.overviewState = make("span", "hc-state");
-      if (step.overviewItem) step.overviewItem.append(step.overviewState);
-      const { ask, yes, no } = makeAsk(texts.ask, texts);
-      step.yesButton = yes;
-      step.noButton = no;
-      yes.addEventListener("click", () => answer(step, true));
-      no.addEventListener("click", () => answer(step, false));
-      step.foot = make("div", "hc-foot");
-      step.foot.append(ask);
-      step.section.insertBefore(step.foot, step === lastStep ? stuckPanel : null);
-    }
+    for (const step of steps) step.ask = wireAsk(step.foot, (solved) => answer(step, solved));
 
     // Shows the view; returns how many steps are done.
     function render() {
@@ -303,13 +269,13 @@
         const skipped = !done && solvedIndex > -1 && step.index > solvedIndex;
         const state = done ? "done" : skipped ? "skipped" : "";
         if (done) doneCount += 1;
-        for (const element of [step.headingState, step.overviewState]) {
+        for (const element of step.states) {
           element.textContent = state && texts[state];
           element.dataset.state = state;
         }
         const triedHere = view.tried.includes(step.id);
-        step.yesButton.ariaPressed = step.index === solvedIndex;
-        step.noButton.ariaPressed = step.index !== solvedIndex && triedHere;
+        step.ask.yes.ariaPressed = step.index === solvedIndex;
+        step.ask.no.ariaPressed = step.index !== solvedIndex && triedHere;
         if (triedHere || step.checks.some(isTicked)) triedNames.push(step.name);
       }
       progressText.textContent = texts.progress[doneCount];
@@ -318,8 +284,8 @@
       if (solvedIndex > -1 && solvedPanel.parentNode !== steps[solvedIndex].foot) {
         steps[solvedIndex].foot.append(solvedPanel);
       }
-      stuckPanel.hidden = solvedIndex > -1 || !view.tried.includes(lastStep.id);
-      triedList.replaceChildren(...triedNames.map((name) => make("li", "", name)));
+      stuckPanel.hidden = solvedIndex > -1 || !view.tried.includes(steps.at(-1).id);
+      triedList.replaceChildren(...triedNames.map((name) => Object.assign(document.createElement("li"), { textContent: name })));
       triedList.hidden = !triedNames.length;
       if (contact) contact(triedNames);
       return doneCount;
@@ -391,6 +357,7 @@
     });
 
     render();
+    for (const shown of [progress, end, ...steps.map((step) => step.foot)]) shown.hidden = false;
     refreshers.set(guide, (changedKey) => {
       if (changedKey === null || changedKey === key) reread();
     });
@@ -400,30 +367,28 @@
   // The answer is remembered per article, "yes" or "no" under "helpcenter:helpful:<article id>".
 
   function setupHelpful(box) {
-    if (box.firstChild) return; // set up already
+    if (!box.hidden) return; // set up already: the script shows it
     const texts = JSON.parse(box.dataset.hcConfig);
     const key = "helpcenter:helpful:" + box.dataset.hcArticle;
-    const { ask, yes, no } = makeAsk(texts.helpful, texts);
-    const contact = texts.supportUrl && makeContact(box, texts)([]);
-    box.append(ask, contact || "");
+    const contact = box.querySelector("[data-hc-href]");
+    if (contact) wireContact(contact, box, texts)([]);
+    const ask = wireAsk(box, (helped) => {
+      const answer = helped ? "yes" : "no";
+      writeText(key, answer);
+      show(answer);
+      liveRegion(box).textContent = texts.thanks;
+      emit(box, texts, helped ? "helpful" : "not-helpful", texts.contact);
+    });
 
     // The pressed button shows the answer; No also offers the contact option.
     function show(answer) {
-      yes.ariaPressed = answer === "yes";
-      no.ariaPressed = answer === "no";
+      ask.yes.ariaPressed = answer === "yes";
+      ask.no.ariaPressed = answer === "no";
       if (contact) contact.hidden = answer !== "no";
     }
 
-    for (const button of [yes, no]) {
-      button.addEventListener("click", () => {
-        const answer = button === yes ? "yes" : "no";
-        writeText(key, answer);
-        show(answer);
-        liveRegion(box).textContent = texts.thanks;
-        emit(box, texts, button === yes ? "helpful" : "not-helpful", texts.contact);
-      });
-    }
     show(readText(key));
+    box.hidden = false;
   }
 
   // Another tab changed its ticks: show them here too.
