@@ -63,7 +63,7 @@ ASSET_DIR = "assets/helpcenter"
 # (fewer requests, and one gzip stream compresses better than several).
 BUNDLES = {
     "helpcenter.css": ("base.css", "checklist.css", "status.css"),
-    "helpcenter.js": ("language.js", "checklist.js", "recent.js", "status.js", "search-start.js"),
+    "helpcenter.js": ("common.js", "language.js", "checklist.js", "recent.js", "status.js", "search-start.js"),
 }
 # The state icons of the checklist, the status widget and the banner, and the breadcrumbs' separator
 # (CSS masks): files, so img-src 'self' is enough.

@@ -6,8 +6,6 @@
 // lives in localStorage under "helpcenter:guide:<article id>", one entry shared by every locale
 // of the article.
 (() => {
-  "use strict";
-
   // -- the stored record ----------------------------------------------------------------------
   // Stored compactly as {"v":1,"c":{"<step>/<item>":"<fingerprint>"},"s":"<step>","t":["<step>"]};
   // read into a record with named fields:
@@ -24,22 +22,12 @@
   const emptyRecord = () => ({ checks: new Map(), solved: "", tried: [] });
 
   function readText(key) {
-    if (unsaved.has(key)) return unsaved.get(key);
-    try {
-      return localStorage.getItem(key);
-    } catch {
-      return null;
-    }
+    return unsaved.has(key) ? unsaved.get(key) : readStored(key);
   }
 
   // Anything but the current format (broken, foreign, older) counts as no state.
   function parseRecord(text) {
-    let data = null;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      return emptyRecord();
-    }
+    const data = parseJson(text);
     const isCurrent = data && data.v === FORMAT_VERSION && data.c && typeof data.c === "object";
     if (!isCurrent || Array.isArray(data.c)) return emptyRecord();
     return {
@@ -56,27 +44,14 @@
 
   const store = (key, record) => writeText(key, record && serialize(record));
 
+  // What storage would not keep stays in memory for this page.
   function writeText(key, text) {
-    unsaved.set(key, text);
-    try {
-      if (text) localStorage.setItem(key, text);
-      else localStorage.removeItem(key);
-      unsaved.delete(key);
-    } catch {
-      /* kept in memory for this page */
-    }
+    if (writeStored(key, text || null)) unsaved.delete(key);
+    else unsaved.set(key, text);
   }
 
   function storageIsKept() {
-    if (storageKeeps === undefined) {
-      try {
-        localStorage.setItem(STORAGE_PREFIX, "1");
-        localStorage.removeItem(STORAGE_PREFIX);
-        storageKeeps = true;
-      } catch {
-        storageKeeps = false;
-      }
-    }
+    storageKeeps ??= writeStored(STORAGE_PREFIX, "1") && writeStored(STORAGE_PREFIX, null);
     return storageKeeps;
   }
 
@@ -406,8 +381,5 @@
     document.querySelectorAll(".hc-guide[data-hc-config]").forEach(setup);
     document.querySelectorAll(".hc-helpful[data-hc-config]").forEach(setupHelpful);
   }
-  start();
-  // Material's instant navigation swaps the page without reloading this script.
-  if (window.document$) window.document$.subscribe(start);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  onEveryPage(start);
 })();

@@ -1,7 +1,6 @@
 // Language choice. Every locale link (switcher, "/") remembers the reader's choice
 // (chooser.js, loaded by "/" only, sends the reader there).
 (() => {
-  "use strict";
   const KEY = "helpcenter:locale";
   // Captured, before the theme's handler of alternate links, which would drop an anchor.
   document.addEventListener("click", (event) => {
@@ -15,6 +14,6 @@
       link.hash = step.dataset.hcStep;
       event.stopPropagation();
     }
-    try { localStorage.setItem(KEY, link.dataset.hcLocale); } catch { /* storage off: fine */ }
+    writeStored(KEY, link.dataset.hcLocale); // or not remembered: fine
   }, true);
 })();

@@ -2,7 +2,6 @@
 // locale, newest first, without the one on screen. They are kept in this browser only, under
 // "helpcenter:recent:<locale>" (nothing is sent anywhere); the list stays hidden until there is one.
 (() => {
-  "use strict";
   const SHOWN = 5;
 
   function storageKey(locale) {
@@ -15,30 +14,17 @@
     return typeof visit?.title === "string" && typeof visit.url === "string" && /^\/(?![/\\])/.test(visit.url);
   }
 
+  // Storage off, or not ours: nothing remembered.
   function readVisits(key) {
-    try {
-      const visits = JSON.parse(localStorage.getItem(key) || "[]");
-      return Array.isArray(visits) ? visits.filter(isVisit) : [];
-    } catch {
-      return []; // storage off, or not ours: nothing remembered
-    }
-  }
-
-  function writeVisits(key, visits) {
-    try {
-      localStorage.setItem(key, JSON.stringify(visits));
-    } catch {
-      /* storage off or full: the list is a convenience */
-    }
+    const visits = parseJson(readStored(key));
+    return Array.isArray(visits) ? visits.filter(isVisit) : [];
   }
 
   // One link, its title as text; an article shown in another language says so with lang.
   function listItem(visit) {
-    const item = document.createElement("li");
-    const link = document.createElement("a");
-    item.className = "hc-recent__item";
+    const item = makeElement("li", "hc-recent__item");
+    const link = makeElement("a", "", visit.title);
     link.href = visit.url;
-    link.textContent = visit.title;
     if (typeof visit.lang === "string") {
       link.lang = visit.lang;
       link.hreflang = visit.lang;
@@ -58,14 +44,12 @@
       const visit = { article: current, title: box.dataset.hcTitle, url: location.pathname };
       if (box.dataset.hcLang) visit.lang = box.dataset.hcLang;
       // One more than is shown, so that five remain besides the one being read.
-      writeVisits(key, [visit, ...earlier].slice(0, SHOWN + 1));
+      writeStored(key, JSON.stringify([visit, ...earlier].slice(0, SHOWN + 1))); // or not: a convenience
     }
   }
 
   function start() {
     document.querySelectorAll("[data-hc-recent]").forEach(setup);
   }
-  start();
-  // Material's instant navigation swaps the page without reloading this script.
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(start);
+  onEveryPage(start);
 })();

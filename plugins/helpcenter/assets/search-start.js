@@ -2,7 +2,6 @@
 // the panel. Everything else (assets/helpcenter/search.js, then Pagefind) loads only once the
 // reader searches: typing, submitting (here or in the home page's box), or ?q= in the URL.
 (() => {
-  "use strict";
   const form = document.querySelector("form[data-hc-search]");
   if (!form) return;
   const query = form.elements.q;

@@ -1,9 +1,9 @@
 // Cachet 2 (API v1) and Cachet 3 (JSON:API: {data: [{id, type, attributes}]}), as the status model,
 // told apart by the answer's shape. The site bundles only the configured provider's part, just
 // before status.js (after status-derived.js), which calls it with the model's helpers.
-window.HelpcenterStatusReader = (model) => {
+function statusReader(model) {
   const { UNKNOWN, FeedError, isObject, objects, text, makeEvent } = model;
-  const { nth, overall } = window.HelpcenterStatusDerived(model);
+  const { nth, overall } = statusDerived(model);
   // Cachet 2: component status 0..4, incident status 0 (scheduled) .. 4 (fixed).
   const CACHET2_COMPONENTS = [UNKNOWN, "operational", "degraded_performance", "partial_outage", "major_outage"];
   const CACHET2_INCIDENTS = ["scheduled", "investigating", "identified", "monitoring", "resolved"];
@@ -58,4 +58,4 @@ window.HelpcenterStatusReader = (model) => {
   }
 
   return { read, normalize };
-};
+}

@@ -1,6 +1,6 @@
 // What Cachet's and Uptime Kuma's parts share, bundled just before either (and only then): states
 // that the feed numbers, and the overall state, which neither reports.
-window.HelpcenterStatusDerived = ({ UNKNOWN, text }) => {
+function statusDerived({ UNKNOWN, text }) {
   const OUTAGES = ["operational", "degraded_performance", "partial_outage", "major_outage"];
   const INDICATORS = ["none", "minor", "major", "critical"];
 
@@ -19,4 +19,4 @@ window.HelpcenterStatusDerived = ({ UNKNOWN, text }) => {
   }
 
   return { nth, overall };
-};
+}

@@ -2,7 +2,7 @@
 // provider, read from the site itself (no CORS, no third-party request). Checked again like any
 // feed; it says when the upstream last answered (`checked`, ms), so status.js shows an old one as
 // unavailable. Bundled instead of a provider's part when status.relay is set.
-window.HelpcenterStatusReader = ({ FeedError, text, objects, makeEvent, makeSummary }) => {
+function statusReader({ FeedError, text, objects, makeEvent, makeSummary }) {
   const event = (item) =>
     makeEvent(item, {
       ...item, // the model's fields: name, impact, status, started, url
@@ -16,4 +16,4 @@ window.HelpcenterStatusReader = ({ FeedError, text, objects, makeEvent, makeSumm
   }
 
   return { read: (url, get) => get(url), normalize };
-};
+}

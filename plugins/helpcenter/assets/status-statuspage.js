@@ -1,6 +1,6 @@
 // Atlassian Statuspage v2 summary.json, as the status model (whose words are Statuspage's). The site
 // bundles only the configured provider's part, just before status.js, which calls it with the model's helpers.
-window.HelpcenterStatusReader = ({ text, objects, makeEvent, makeSummary }) => {
+function statusReader({ text, objects, makeEvent, makeSummary }) {
   const affected = (item) => objects(item.components).map((component) => text(component.name)).filter(Boolean);
   const events = (kind, list) =>
     objects(list).map((item) =>
@@ -22,4 +22,4 @@ window.HelpcenterStatusReader = ({ text, objects, makeEvent, makeSummary }) => {
     });
 
   return { read: (url, get) => get(url), normalize };
-};
+}

@@ -2,9 +2,9 @@
 // its heartbeats (/api/status-page/heartbeat/SLUG), as the status model. The site bundles only the
 // configured provider's part, just before status.js (after status-derived.js), which calls it with
 // the model's helpers.
-window.HelpcenterStatusReader = (model) => {
+function statusReader(model) {
   const { UNKNOWN, FeedError, isObject, objects, text, makeEvent } = model;
-  const { nth, overall } = window.HelpcenterStatusDerived(model);
+  const { nth, overall } = statusDerived(model);
   // Heartbeat status 0 down, 1 up, 2 pending (retrying before it is declared down), 3 maintenance.
   const HEARTBEATS = ["major_outage", "operational", "degraded_performance", "under_maintenance"];
   const MAINTENANCE = new Map([
@@ -46,4 +46,4 @@ window.HelpcenterStatusReader = (model) => {
   const read = (url, get) =>
     Promise.all([get(url), get(heartbeatUrl(url))]).then(([page, heartbeat]) => ({ page, heartbeat }));
   return { read, normalize };
-};
+}

@@ -64,10 +64,11 @@
     };
   }
 
-  // The one reader this site serves (bundled just before this part): {read(url, get), normalize(payload)};
+  // The one reader this site serves (statusReader, bundled just before this part, in the bundle's
+  // scope): {read(url, get), normalize(payload)};
   // normalize refuses (throws) a payload that is not its provider's shape, a JSON object. Cachet's and
   // Uptime Kuma's also use status-derived.js (bundled before them only).
-  const reader = window.HelpcenterStatusReader({
+  const reader = statusReader({
     UNKNOWN,
     FeedError,
     text,
@@ -87,26 +88,16 @@
   }
 
   // -- small helpers ------------------------------------------------------------------------
-  const element = (tag, className = "", textContent = "") =>
-    Object.assign(document.createElement(tag), { className, textContent });
-  const link = (label, href) => Object.assign(element("a", "", label), { href });
+  const link = (label, href) => Object.assign(makeElement("a", "", label), { href });
   // A state in words, with its icon: the level (CSS data-level) of a component's state, of the
   // overall state or of an impact (their words differ), or unknown.
   function badge(label, state) {
-    const span = element("span", "hc-status__state", label || "");
+    const span = makeElement("span", "hc-status__state", label || "");
     span.dataset.level = LEVELS[Math.max(COMPONENT_STATES.indexOf(state), INDICATORS.indexOf(state))] || UNKNOWN;
     return span;
   }
   const format = (template, values) => template.replace(/%\((\w+)\)[sd]/g, (_match, name) => values[name]);
   const nameKey = (name) => name.trim().toLowerCase();
-  // The value of a JSON attribute; undefined when it is not JSON.
-  function parseJson(value) {
-    try {
-      return JSON.parse(value);
-    } catch {
-      /* undefined */
-    }
-  }
   const tabVisible = () => document.visibilityState !== "hidden";
   const worseOf = (state, other) => (SEVERITY.indexOf(other) > SEVERITY.indexOf(state) ? other : state);
 
@@ -122,23 +113,10 @@
     return named;
   }
 
-  let sessionStore = null;
-  let localStore = null;
-  try {
-    sessionStore = sessionStorage;
-    localStore = localStorage;
-  } catch {
-    /* storage off: no cache, dismissals not kept */
-  }
-
   // Dismissed incidents (see dismissKey); anything but a list of strings counts as none.
   function dismissedIds() {
-    try {
-      const stored = JSON.parse(localStore.getItem(DISMISSED_KEY));
-      return Array.isArray(stored) ? stored.filter((id) => typeof id === "string") : [];
-    } catch {
-      return [];
-    }
+    const stored = parseJson(readStored(DISMISSED_KEY));
+    return Array.isArray(stored) ? stored.filter((id) => typeof id === "string") : [];
   }
 
   // -- one page -----------------------------------------------------------------------------
@@ -168,13 +146,9 @@
 
     // An answer kept from an earlier page of this tab, if it is fresh: never one from the future.
     function cachedAnswer() {
-      try {
-        const answer = JSON.parse(sessionStore.getItem(cacheKey));
-        const past = typeof answer.checked === "number" && answer.checked <= Date.now();
-        return past && fresh(answer) && Array.isArray(answer.components) && Array.isArray(answer.incidents) ? answer : null;
-      } catch {
-        return null;
-      }
+      const answer = parseJson(readStored(cacheKey, "sessionStorage"));
+      const past = typeof answer?.checked === "number" && answer.checked <= Date.now();
+      return past && fresh(answer) && Array.isArray(answer.components) && Array.isArray(answer.incidents) ? answer : null;
     }
 
     function checkedAgo(time) {
@@ -192,7 +166,7 @@
     function eventRow(incident, tag, className) {
       // A maintenance shows as one; an incident as its impact, at least minor.
       const state = incident.kind === "maintenance" ? "maintenance" : incident.impact === "none" ? "minor" : incident.impact;
-      const row = element(tag, className);
+      const row = makeElement(tag, className);
       const started = new Date(incident.started);
       const href = incident.url || statusPage;
       const startedText =
@@ -202,7 +176,7 @@
         });
       const meta = [words["p_" + incident.impact], words["s_" + incident.status], startedText].filter(Boolean);
       const name = href ? link(incident.name || words[incident.kind], href) : incident.name;
-      row.append(badge(words[incident.kind], state), " ", name, element("span", "hc-status__meta", " — " + meta.join(" · ")));
+      row.append(badge(words[incident.kind], state), " ", name, makeElement("span", "hc-status__meta", " — " + meta.join(" · ")));
       return row;
     }
 
@@ -210,29 +184,29 @@
     function renderWidget(widget, answer) {
       const body = widget.querySelector(".hc-status__body");
       const wanted = parseJson(widget.dataset.hcStatus) || [];
-      const head = element("p", "hc-status__head");
+      const head = makeElement("p", "hc-status__head");
       const parts = [head];
       if (!answer) {
         const state = head.appendChild(badge(answer === null && words.pending, UNKNOWN));
         if (answer === false) state.append(statusPage ? link(words.unavailable, statusPage) : words.unavailable);
       } else {
-        const list = element("ul", "hc-status__list");
-        const events = element("ul", "hc-status__events");
-        const foot = element("p", "hc-status__foot");
+        const list = makeElement("ul", "hc-status__list");
+        const events = makeElement("ul", "hc-status__events");
+        const foot = makeElement("p", "hc-status__foot");
         head.append(badge(words["i_" + answer.indicator], answer.indicator));
         const named = byName(answer.components);
         // The page's own components, else every component of the feed, each name once.
         const names = wanted.length ? wanted : [...named.values()].map((component) => component.name);
         for (const name of names) {
           const status = named.get(nameKey(name))?.status || UNKNOWN;
-          const item = list.appendChild(element("li"));
-          item.append(element("span", "hc-status__name", name), " ", badge(words["c_" + status], status));
+          const item = list.appendChild(makeElement("li"));
+          item.append(makeElement("span", "hc-status__name", name), " ", badge(words["c_" + status], status));
         }
         const wantedKeys = wanted.map(nameKey);
         for (const incident of answer.incidents) {
           if (incident.active && touches(incident, wantedKeys)) events.append(eventRow(incident, "li", "hc-status__event"));
         }
-        foot.append(element("span", "hc-status__checked", checkedAgo(answer.checked)));
+        foot.append(makeElement("span", "hc-status__checked", checkedAgo(answer.checked)));
         if (statusPage) foot.append(" · ", link(words.page, statusPage));
         parts.push(...[list, events].filter((part) => part.firstChild), foot);
       }
@@ -241,12 +215,8 @@
     }
 
     function dismiss(incident, row) {
-      try {
-        const kept = [...dismissedIds(), dismissKey(incident)].slice(-DISMISSED_KEPT);
-        localStore.setItem(DISMISSED_KEY, JSON.stringify(kept));
-      } catch {
-        /* not remembered */
-      }
+      const kept = [...dismissedIds(), dismissKey(incident)].slice(-DISMISSED_KEPT);
+      writeStored(DISMISSED_KEY, JSON.stringify(kept)); // or not remembered
       row.remove();
       banner.hidden = !banner.firstChild;
       const next = banner.querySelector("button") || document.querySelector(".md-content h1") || document.querySelector("h1");
@@ -274,7 +244,7 @@
       banner.replaceChildren(
         ...shown.map((incident) => {
           const row = eventRow(incident, "div", "md-banner__inner md-grid");
-          const close = element("button", "md-banner__button");
+          const close = makeElement("button", "md-banner__button");
           row.prepend(close); // floats right, Material's own announcement-bar button; its icon is CSS (status.css)
           close.type = "button";
           close.ariaLabel = format(words.dismiss, { name: incident.name || words[incident.kind] });
@@ -325,12 +295,7 @@
       clearTimeout(deadline);
       if (stopped) return;
       request = null;
-      try {
-        if (answer) sessionStore.setItem(cacheKey, JSON.stringify(answer));
-        else sessionStore.removeItem(cacheKey);
-      } catch {
-        /* no cache */
-      }
+      writeStored(cacheKey, answer ? JSON.stringify(answer) : null, "sessionStorage"); // or no cache
       lastAnswer = answer;
       render(answer);
       schedule(refreshMs);
@@ -370,7 +335,5 @@
     current = settings ? startPage(banner, settings) : null;
   }
   document.addEventListener("visibilitychange", () => current && current.wake());
-  if (window.document$) window.document$.subscribe(start);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  onEveryPage(start);
 })();
