@@ -22,12 +22,13 @@ from helpcenter.sources import read_article, split_front_matter
 
 SEED = {"sv": "sv/e-post/jag-kan-inte-logga-in-pa-webbmail/", "en": "en/email/cannot-log-in-to-webmail/"}
 ASSETS = ROOT / "plugins" / "helpcenter" / "assets"
-# Bytes at gzip -9: helpcenter.js + helpcenter.css + theme-shim.js as the site serves them. 8,192 was
-# the first version's goal; every page has since gained the start of search (search-start.js, about
-# 450 B; the rest of search, and Pagefind, load when the reader searches), recently viewed (recent.js,
-# about 300 B) and SVG icons for the status states and the banner (about 80 B): 9,091 B on 2026-12-01;
-# 8,740 B once the build wrote the checklist's controls (the script only finds and wires them).
-BUDGET = 9216
+# Bytes at gzip -9: helpcenter.js + helpcenter.css + theme-shim.js as the site serves them. The goal is
+# 8,192 B; every page has since gained the start of search (search-start.js, about 450 B; the rest of
+# search, and Pagefind, load when the reader searches), recently viewed (about 300 B) and SVG icons for
+# the status states and the banner (about 80 B): 9,091 B on 2026-12-01, then 8,370 B once the build
+# wrote the guide's controls, status.js lost its second ways of doing things and the bundle became one
+# scope with one copy of each helper. The budget holds that figure: 178 B over the goal.
+BUDGET = 8448
 
 
 def config_of(soup: BeautifulSoup) -> dict:

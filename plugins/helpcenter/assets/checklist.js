@@ -110,7 +110,8 @@
   function liveRegion(parent, before = null) {
     let live = document.querySelector("[data-hc-live],[data-hc-status-live]");
     if (!live) {
-      live = Object.assign(document.createElement("div"), { className: "hc-sr", role: "status" });
+      live = makeElement("div", "hc-sr");
+      live.role = "status";
       live.dataset.hcLive = "";
       parent.insertBefore(live, before);
     }
@@ -180,12 +181,8 @@
 
   function setup(guide) {
     if (refreshers.has(guide)) return;
-    let texts;
-    try {
-      texts = JSON.parse(guide.dataset.hcConfig);
-    } catch {
-      return;
-    }
+    const texts = parseJson(guide.dataset.hcConfig);
+    if (!texts) return;
     const article = guide.dataset.hcArticle;
     const key = STORAGE_PREFIX + article;
     const steps = readSteps(guide);
@@ -260,7 +257,7 @@
         steps[solvedIndex].foot.append(solvedPanel);
       }
       stuckPanel.hidden = solvedIndex > -1 || !view.tried.includes(steps.at(-1).id);
-      triedList.replaceChildren(...triedNames.map((name) => Object.assign(document.createElement("li"), { textContent: name })));
+      triedList.replaceChildren(...triedNames.map((name) => makeElement("li", "", name)));
       triedList.hidden = !triedNames.length;
       if (contact) contact(triedNames);
       return doneCount;
@@ -343,7 +340,8 @@
 
   function setupHelpful(box) {
     if (!box.hidden) return; // set up already: the script shows it
-    const texts = JSON.parse(box.dataset.hcConfig);
+    const texts = parseJson(box.dataset.hcConfig);
+    if (!texts) return;
     const key = "helpcenter:helpful:" + box.dataset.hcArticle;
     const contact = box.querySelector("[data-hc-href]");
     if (contact) wireContact(contact, box, texts)([]);
