@@ -228,3 +228,46 @@ def reader(browser: Browser) -> Iterator[Page]:
     page = context.new_page()
     yield page
     context.close()
+
+
+RTL_GUIDE = """\
+---
+id: webmail-login
+title: لا أستطيع تسجيل الدخول إلى البريد
+summary: خطوات لحل مشكلة تسجيل الدخول.
+type: guide
+category: email
+tags: [بريد]
+---
+
+قد تكون هناك عدة أسباب.
+
+## زر صفحة الحالة
+
+- [ ] تحقق من الصفحة.
+
+## تحقق من كلمة المرور
+
+- [ ] اكتب كلمة المرور مرة أخرى.
+- [ ] تحقق من زر Caps Lock.
+"""
+
+
+@pytest.fixture(scope="module")
+def rtl_site(tmp_path_factory: pytest.TempPathFactory, serve: Callable[..., Server]) -> Server:
+    """A right-to-left help center (Arabic, with Swedish), a guide among its pages, served."""
+    from tests.conftest import build_site, write_project
+
+    root: Path = tmp_path_factory.mktemp("rtl")
+    files = {
+        "ar/index.md": "---\ntitle: مركز المساعدة\n---\nمرحبا.\n",
+        "ar/categories.yml": "email:\n  title: البريد\n",
+        "ar/email/login.md": RTL_GUIDE,
+    }
+    plugin = {"default_locale": "ar", "locales": {"ar": "العربية", "sv": "Svenska"}}
+    write_project(root, files, config={"plugins": [{"helpcenter": plugin}]})
+    (root / "site").mkdir()
+    server = serve(root / "site")
+    built = build_site(root, strict=False, extra={"site_url": server.url})
+    assert not [w for w in built.warnings() if "ar/" in w], built.warnings()
+    return server

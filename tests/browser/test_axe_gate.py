@@ -4,12 +4,9 @@ right-to-left locale — also after ticking checks and with the status widget in
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 from tests.browser.conftest import axe_violations
-from tests.conftest import build_site, write_project
 
 PAGES = {
     "sv": {
@@ -56,46 +53,6 @@ def test_guide_with_status_widget_in_every_state_has_no_violations(reader, examp
     # Settled: a "checked … ago" line, or the "status unavailable" link — never the pending text.
     reader.wait_for_function("document.querySelector('.hc-status__checked, .hc-status__head a') !== null")
     assert axe_violations(reader) == []
-
-
-RTL_GUIDE = """\
----
-id: webmail-login
-title: لا أستطيع تسجيل الدخول إلى البريد
-summary: خطوات لحل مشكلة تسجيل الدخول.
-type: guide
-category: email
-tags: [بريد]
----
-
-قد تكون هناك عدة أسباب.
-
-## زر صفحة الحالة
-
-- [ ] تحقق من الصفحة.
-
-## تحقق من كلمة المرور
-
-- [ ] اكتب كلمة المرور مرة أخرى.
-- [ ] تحقق من زر Caps Lock.
-"""
-
-
-@pytest.fixture(scope="module")
-def rtl_site(tmp_path_factory, serve):
-    root: Path = tmp_path_factory.mktemp("axe-rtl")
-    files = {
-        "ar/index.md": "---\ntitle: مركز المساعدة\n---\nمرحبا.\n",
-        "ar/categories.yml": "email:\n  title: البريد\n",
-        "ar/email/login.md": RTL_GUIDE,
-    }
-    plugin = {"default_locale": "ar", "locales": {"ar": "العربية", "sv": "Svenska"}}
-    write_project(root, files, config={"plugins": [{"helpcenter": plugin}]})
-    (root / "site").mkdir()
-    server = serve(root / "site")
-    built = build_site(root, strict=False, extra={"site_url": server.url})
-    assert not [w for w in built.warnings() if "ar/" in w], built.warnings()
-    return server
 
 
 @pytest.mark.parametrize("path", ["ar/", "ar/email/", "ar/email/login/", "ar/nothing-here/"])

@@ -5,11 +5,8 @@ and the breadcrumbs' separator points the reading direction's way."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import pytest
 from playwright.sync_api import Page, expect
-from tests.conftest import build_site, write_project
 
 GUIDE = "sv/e-post/jag-kan-inte-logga-in-pa-webbmail/"
 # Every icon the plugin draws, by the element whose ::before draws it.
@@ -69,37 +66,6 @@ def test_icons_are_drawn_in_forced_colours(reader, example):
     for selector in ICONS:
         for before in befores(reader, selector):
             assert before["colour"] not in (canvas, "rgba(0, 0, 0, 0)"), (selector, before)
-
-
-RTL_GUIDE = """\
----
-id: login
-title: لا أستطيع تسجيل الدخول
-type: guide
-category: email
----
-
-قد تكون هناك عدة أسباب.
-
-## تحقق من كلمة المرور
-
-- [ ] اكتب كلمة المرور مرة أخرى.
-"""
-
-
-@pytest.fixture(scope="module")
-def rtl_site(tmp_path_factory, serve):
-    root: Path = tmp_path_factory.mktemp("icons-rtl")
-    files = {
-        "ar/index.md": "---\ntitle: مركز المساعدة\n---\nمرحبا.\n",
-        "ar/categories.yml": "email:\n  title: البريد\n",
-        "ar/email/login.md": RTL_GUIDE,
-    }
-    write_project(root, files, config={"plugins": [{"helpcenter": {"default_locale": "ar", "locales": {"ar": "ع"}}}]})
-    (root / "site").mkdir()
-    server = serve(root / "site")
-    build_site(root, strict=False, extra={"site_url": server.url})
-    return server
 
 
 def test_breadcrumbs_separator_points_the_reading_way(reader, example, rtl_site):
