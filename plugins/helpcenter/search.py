@@ -192,11 +192,8 @@ class Indexing:
         self._running: dict[str, _Run] = {}
         self._results: dict[str, LocaleIndex | None] = {}  # in the order started; None while running
 
-    def started(self, locale: str) -> bool:
-        return locale in self._results
-
     def start(self, locale: str, pages: int) -> None:
-        if self.started(locale):
+        if locale in self._results:  # started already
             return
         if pages == 0:
             self._results[locale] = LocaleIndex(locale, 0, {})
@@ -245,18 +242,6 @@ def report(results: Iterable[LocaleIndex], names: Mapping[str, str], info: Calla
                     f"search in {names.get(locale) or locale} ({locale}) is not stemmed: Pagefind has "
                     f"no stemmer for '{language}', so a query finds its words as typed, not their other forms"
                 )
-
-
-def index_site(
-    site_dir: Path, marked: Mapping[str, int], names: Mapping[str, str], info: Callable[[str], None]
-) -> list[LocaleIndex]:
-    """Index every locale of ``marked`` (locale -> marked pages) now, and ``report`` them."""
-    indexing = Indexing(site_dir)
-    for locale, pages in marked.items():
-        indexing.start(locale, pages)
-    results = indexing.finish()
-    report(results, names, info)
-    return results
 
 
 def lists_material_search(plugins: Iterable[str]) -> bool:
