@@ -294,9 +294,10 @@ def _stuck_panel(context: GuideContext) -> etree.Element:
         gettext("Our support team will help you. Tell them what you have already tried:"),
     )
     _add(panel, "ul", {})
-    href = contact_href(context.article, context.page, context.reach())
+    reach = context.reach()
+    href = contact_href(context.article, context.page, reach)
     if href is not None:
-        label = context.support_label or gettext("Contact support")
+        label = reach.label(gettext)
         # The script sets the href ({tried} filled in); MkDocs wants one on every link: this page, until then.
         _add(panel, "a", {"href": "", "class": "md-button md-button--primary", "data-hc-href": href}, label)
     return panel
@@ -478,6 +479,10 @@ class Reach:
     feedback: str | None = None
     """``feedback.endpoint``: receives the events through sendBeacon."""
     site_url: str | None = None
+
+    def label(self, gettext: Callable[[str], str]) -> str:
+        """The contact link's words: ``support.label``, else the catalog's "Contact support"."""
+        return self.support_label or gettext("Contact support")
 
 
 _PLACEHOLDER = re.compile(r"\{(article|title|locale|url)\}")

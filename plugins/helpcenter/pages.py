@@ -470,7 +470,7 @@ class Composer:
             article=record.article,
             config=attribute_json(config),
             support_href=contact_href(record.article, here, self.reach),
-            support_label=self.reach.support_label,
+            support_label=self.reach.label(gettext),
         )
 
     def entry(self, record: ShownArticle, here: str) -> ListEntry:

@@ -439,7 +439,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         contact = ""
         if self.reach.support_url:
             details = contact_details(self.reach, page_url, locale)
-            label = self.reach.support_label or catalog.gettext("Contact support")
+            label = self.reach.label(catalog.gettext)
             href = support_href(self.reach, page_url, details, root)
             contact = attribute_json({"label": label, "url": href, "contact": details})
         return {"settings": settings, "home": base_url.rstrip("/") + "/", "contact": contact}
