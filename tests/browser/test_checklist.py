@@ -213,6 +213,25 @@ def test_yes_shows_success_marks_the_rest_not_needed_and_is_remembered(new_page,
     assert page.errors == []
 
 
+BORDERS = "el => { const s = getComputedStyle(el); return {left: s.borderLeftWidth, right: s.borderRightWidth}; }"
+
+
+@pytest.mark.parametrize(
+    ("server", "path", "start"), [("site", GUIDE["sv"], "left"), ("rtl_site", "ar/email/login/", "right")]
+)
+def test_the_answer_panel_is_marked_where_lines_start(new_page, request, server, path, start):
+    """The answer panel's accent bar is on the side where the reader's lines start: the left in
+    Swedish, the right in Arabic."""
+    page = new_page()
+    page.goto(request.getfixturevalue(server).url + path)
+    step(page, 1).locator(".hc-yes").click()
+    panel = page.locator(".hc-panel--solved")
+    expect(panel).to_be_visible()
+    widths = {side: float(width.removesuffix("px")) for side, width in panel.evaluate(BORDERS).items()}
+    end = "right" if start == "left" else "left"
+    assert widths[start] > widths[end], widths
+
+
 def test_no_on_the_last_step_offers_support_with_the_steps_tried(new_page, site):
     page = new_page()
     page.goto(site.guide())
