@@ -8,11 +8,17 @@
   const SHORTCUTS = ["/", "s", "f"];
   let loaded = null;
 
+  // search.js, once: it is given this bundle's makeElement (common.js) and gives back its search().
+  function loadSearch() {
+    // Relative to the page, not to this script (which is what import() would resolve it against).
+    const url = new URL(form.dataset.hcSearchUi, document.baseURI).href;
+    return import(url).then((module) => module.start({ makeElement }));
+  }
+
   function searchFor(text) {
     query.value = text;
-    // Relative to the page, not to this script (which is what import() would resolve it against).
-    loaded = loaded || import(new URL(form.dataset.hcSearchUi, document.baseURI).href);
-    loaded.then((ui) => ui.search(text), () => { loaded = null; });
+    loaded = loaded || loadSearch();
+    loaded.then((search) => search(text), () => { loaded = null; });
   }
 
   document.addEventListener("keydown", (event) => {

@@ -3,6 +3,8 @@
 // index chunks and result fragments are fetched only as the query needs them. Words and settings
 // come from the form's data-hc-search attribute; no inline script, no eval: works under
 // script-src 'self' 'wasm-unsafe-eval'. Without JavaScript the form leads to the locale's home page.
+// search-start.js (in the page's bundle) loads it and calls start() once, with the bundle's own
+// helpers (common.js): one copy of each for both.
 const form = document.querySelector("form[data-hc-search]");
 const query = form.elements.q;
 const list = document.querySelector("[data-hc-search-results]");
@@ -23,16 +25,14 @@ const numbers = new Intl.NumberFormat(settings.lang);
 const toggle = document.getElementById("__search");
 const idleText = meta.textContent.trim(); // the theme's "Type to start searching"
 const bundleUrl = new URL("pagefind/pagefind.js", form.action).href;
-const moreButton = makeElement("button", "md-button hc-search__more", texts.more);
-moreButton.type = "button";
-moreButton.hidden = true;
-list.after(moreButton);
 // When nothing matches: the way to support, told what the reader searched for ({tried}).
 const contact = readContact();
-const contactLink = makeElement("a", "md-button md-button--primary hc-search__contact", contact && contact.label);
-contactLink.hidden = true;
-moreButton.after(contactLink);
 let contactDetail = null; // what helpcenter:contact tells, for the search shown
+
+// Made by start(), with the page bundle's makeElement.
+let makeElement;
+let moreButton;
+let contactLink;
 
 let engine = null; // Promise of the Pagefind module, from the first keystroke on
 let latest = 0; // the newest query's number: answers to older ones are dropped
@@ -55,13 +55,6 @@ function readContact() {
   } catch {
     return null;
   }
-}
-
-function makeElement(tag, className, text) {
-  const element = document.createElement(tag);
-  if (className) element.className = className;
-  if (text) element.textContent = text;
-  return element;
 }
 
 // -- the panel: Material's search toggle opens and closes it ------------------------------
@@ -302,24 +295,39 @@ form.addEventListener("reset", () => {
   query.focus();
 });
 
-moreButton.addEventListener("click", async () => {
-  const first = list.children.length;
-  await showMore(latest);
-  const link = list.children[first] && list.children[first].querySelector("a");
-  if (link) link.focus();
-});
-
-contactLink.addEventListener("click", () => {
-  form.dispatchEvent(new CustomEvent("helpcenter:contact", { bubbles: true, detail: contactDetail }));
-});
-
 // A result followed (instant navigation keeps the header): the panel closes.
 list.addEventListener("click", (event) => {
   if (event.target instanceof Element && event.target.closest("a")) setOpen(false);
 });
 
-// What search-start.js calls: the reader searched for `text` (typed, submitted, or ?q=).
-export function search(text) {
+// The buttons after the results: "Show more results", and support when nothing matches.
+function addButtons() {
+  moreButton = makeElement("button", "md-button hc-search__more", texts.more);
+  moreButton.type = "button";
+  moreButton.hidden = true;
+  moreButton.addEventListener("click", async () => {
+    const first = list.children.length;
+    await showMore(latest);
+    const link = list.children[first] && list.children[first].querySelector("a");
+    if (link) link.focus();
+  });
+  contactLink = makeElement("a", "md-button md-button--primary hc-search__contact", contact && contact.label);
+  contactLink.hidden = true;
+  contactLink.addEventListener("click", () => {
+    form.dispatchEvent(new CustomEvent("helpcenter:contact", { bubbles: true, detail: contactDetail }));
+  });
+  list.after(moreButton, contactLink);
+}
+
+// What search-start.js calls once, with the page bundle's helpers; it returns search(), which it
+// calls each time the reader searches for `text` (typed, submitted, or ?q=).
+export function start(shared) {
+  makeElement = shared.makeElement;
+  addButtons();
+  return search;
+}
+
+function search(text) {
   setOpen(true);
   liveRegion(); // in place before anything is said in it, so that screen readers announce the first count
   return run(text);
