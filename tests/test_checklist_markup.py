@@ -27,7 +27,8 @@ ASSETS = ROOT / "plugins" / "helpcenter" / "assets"
 # search, and Pagefind, load when the reader searches), recently viewed (about 300 B) and SVG icons for
 # the status states and the banner (about 80 B): 9,091 B on 2026-12-01, then 8,370 B once the build
 # wrote the guide's controls, status.js lost its second ways of doing things and the bundle became one
-# scope with one copy of each helper. The budget holds that figure: 178 B over the goal.
+# scope with one copy of each helper (8,378 B once search.js took the bundle's makeElement). The budget
+# holds that figure: 186 B over the goal.
 BUDGET = 8448
 
 
