@@ -19,6 +19,9 @@ from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from helpcenter import translations
+from helpcenter.sources import SourceFile, build_help_center
+
 ROOT = Path(__file__).resolve().parent.parent
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -160,6 +163,13 @@ def write_project(root: Path, files: dict[str, str], config: dict | None = None)
         else:
             target.write_text(textwrap.dedent(text), encoding="utf-8")
     return root
+
+
+def stamped(text: str, source_text: str, source_uri: str) -> str:
+    """``text`` (a translation) with the stamp ``helpcenter i18n mark`` writes for ``source_text``."""
+    center = build_help_center("sv", ("sv", "en"), [SourceFile(source_uri, "x/", source_text)])
+    source = next(iter(center.articles.values()))
+    return translations.write_stamp(text, translations.stamp(source))
 
 
 def build_project(config_file: Path, site_dir: Path, *, strict: bool = False, **extra: object) -> Built:

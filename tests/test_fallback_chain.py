@@ -15,20 +15,13 @@ from babel import Locale
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 
-from conftest import Built, build_site, write_project
-from helpcenter import translations
-from helpcenter.sources import SourceFile, build_help_center
+from conftest import Built, build_site, stamped, write_project
 
 HOST = "https://help.example.test"
 TRANSLATED_SV = "---\nid: both\ntitle: På två språk\ncategory: email\n---\nSvensk text.\n"
 TRANSLATED_EN_BODY = "---\nid: both\ntitle: In two languages\ncategory: email\n---\nEnglish text.\n"
 ONLY_SV = "---\nid: only-sv\ntitle: Bara på svenska\ncategory: email\n---\nBara svensk text.\n"
 LOCALES = {"sv": "Svenska", "en": "English", "de": "Deutsch"}
-
-
-def stamped(text: str, source: str, source_uri: str) -> str:
-    center = build_help_center("sv", ("sv", "en"), [SourceFile(source_uri, "x/", source)])
-    return translations.write_stamp(text, translations.stamp(next(iter(center.articles.values()))))
 
 
 def project(root: Path, fallback: dict | None) -> Path:

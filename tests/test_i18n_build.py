@@ -22,9 +22,7 @@ from mkdocs.exceptions import Abort
 from tests import pagefind_bundle
 
 import helpcenter.plugin
-from conftest import ROOT, Built, build_project, captured, write_project
-from helpcenter import translations
-from helpcenter.sources import SourceFile, build_help_center
+from conftest import ROOT, Built, build_project, captured, stamped, write_project
 
 HOST = "https://help.example.test"
 MATERIAL = Path(material.__file__).parent
@@ -155,13 +153,6 @@ PAGES = {
 FALLBACK = PAGES["only-swedish"]["en"]
 OUTDATED = PAGES["webmail-login"]["en"]
 TRANSLATED = PAGES["email-intro"]["en"]
-
-
-def stamped(text: str, source_text: str, source_uri: str) -> str:
-    """``text`` with the stamp ``helpcenter i18n mark`` writes for ``source_text``."""
-    center = build_help_center("sv", ("sv", "en"), [SourceFile(source_uri, "x/", source_text)])
-    source = next(iter(center.articles.values()))
-    return translations.write_stamp(text, translations.stamp(source))
 
 
 def project_files() -> dict[str, str | bytes]:

@@ -30,6 +30,7 @@ from mkdocs.utils import get_relative_url, write_file
 from mkdocs.utils.templates import TemplateContext
 
 from . import intake, search, site_files, translations
+from .admonitions import AdmonitionTitles
 from .config import LOCALE_PATTERN, HelpcenterConfig
 from .guide import GuideContext, GuideExtension, Reach, attribute_json, contact_details, support_href
 from .locales import CatalogError, Catalogs, LocaleInfo, locale_info, package_catalog_dir, theme_language
@@ -91,6 +92,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
 
     def __init__(self) -> None:
         self.guide_extension = GuideExtension()
+        self.admonition_titles = AdmonitionTitles()
         self.status_extension = StatusExtension()
         self.locales: dict[str, LocaleInfo] = {}
         self.built: tuple[str, ...] = ()
@@ -144,6 +146,8 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         config.theme["language"] = self.theme_languages[self.config.default_locale]
         config.markdown_extensions.append(self.guide_extension)  # type: ignore[arg-type]
         config.markdown_extensions.append(self.status_extension)
+        # Last: it replaces the block processors of admonition and pymdownx.details, where the site enabled them.
+        config.markdown_extensions.append(self.admonition_titles)  # type: ignore[arg-type]
         config.extra_css.append(f"{ASSET_DIR}/helpcenter.css")
         config.extra_javascript.append(ExtraScriptValue(f"{ASSET_DIR}/helpcenter.js"))
         self._theme_hooks(config)
@@ -331,6 +335,9 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         if record is None:
             return markdown
         components: tuple[str, ...] = ()
+        # Untitled admonitions are named in the language of the page's text (a fallback's is its article's).
+        text_locale = record.article.locale if isinstance(record, ShownArticle) else record.locale
+        self.admonition_titles.current = self.catalogs.get(text_locale).pgettext
         match record:
             case ShownArticle(article=article):
                 page.meta = _safe_meta(article.meta.title, article.meta.summary)
@@ -380,6 +387,7 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
             return html
         context = self.guide_extension.current
         self.guide_extension.current = None
+        self.admonition_titles.current = None
         for problem in context.problems if context is not None else ():
             log.warning(str(problem))
         status, self.status_extension.current = self.status_extension.current, None

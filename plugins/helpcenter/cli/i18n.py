@@ -40,7 +40,7 @@ from ..sources import CATEGORIES, HOME, Article
 from .project import Project, ProjectError, load_project
 
 PACKAGE_DIR = Path(__file__).parent.parent  # the helpcenter package (this module is in helpcenter/cli)
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 METHODS = [
     ("**/templates/**.html", "jinja2.ext:babel_extract"),
     ("**/theme/**.html", "ignore"),
