@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import logging
 import shutil
+import tempfile
 
 import pytest
 from bs4 import BeautifulSoup
@@ -255,6 +256,53 @@ def test_each_locale_is_indexed_in_a_process_of_its_own_with_the_same_bundle(bui
         bundle = {p.relative_to(site): p.read_bytes() for p in (site / locale / "pagefind").rglob("*.*")}
         as_built = {p.relative_to(built.site): p.read_bytes() for p in (built.site / locale / "pagefind").rglob("*.*")}
         assert bundle == as_built
+
+
+def test_while_the_build_goes_on_one_locale_is_indexed_at_a_time_and_the_build_never_waits(built, tmp_path):
+    """The build uses a core: a second locale waits its turn (the build goes on), and starts once the
+    first is done; at the end what is left runs on every core."""
+    site = copy_locales(built, tmp_path, "sv", "en")
+    indexing = search.Indexing(site, slots=2)
+    indexing.start("sv", 5)
+    indexing.start("en", 5)  # returns at once: the build goes on with its pages
+    assert list(indexing._running) == ["sv"] and list(indexing._waiting) == ["en"]
+    indexing._running["sv"].process.wait()
+    indexing.poll()  # what the build does as its pages go by
+    assert list(indexing._running) == ["sv", "en"] and not indexing._waiting
+    assert [result.locale for result in indexing.finish()] == ["sv", "en"]
+
+
+def test_staged_pages_are_indexed_like_the_written_ones_and_then_removed(built, tmp_path):
+    """What the build stages of each page (its language and its marked content) gives the bundle the
+    written pages give; the staged documents are gone once the indexes are built."""
+    pages = [p for p in (built.site / "sv").rglob("index.html") if "data-pagefind-body" in p.read_text("utf-8")]
+    assert len(pages) >= 3, "two articles and their category"
+    indexing = search.Indexing(tmp_path)
+    renderer = Renderer(Catalogs([package_catalog_dir()]))
+    for page in pages:
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        body = soup.select_one("[data-pagefind-body]")
+        document = renderer.render("sv", "search-page.html", lang=soup.html["lang"], html=Markup(str(body)))
+        indexing.stage(str(page.relative_to(built.site)), document)
+    staging = indexing.staging
+    assert staging is not None and staging.is_dir()
+    indexing.start("sv", len(pages), staged=True)
+    assert [result.pages for result in indexing.finish()] == [len(pages)]
+    bundle = {p.relative_to(tmp_path): p.read_bytes() for p in (tmp_path / "sv" / "pagefind").rglob("*.*")}
+    as_built = {p.relative_to(built.site): p.read_bytes() for p in (built.site / "sv" / "pagefind").rglob("*.*")}
+    assert bundle == as_built
+    assert not staging.exists() and indexing.staging is None
+
+
+def test_a_build_leaves_no_staged_pages_behind(tmp_path, monkeypatch):
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    (tmp_path / "project").mkdir()
+    project = write_project(tmp_path / "project", {"sv/e-post/webbmail.md": GUIDE, "sv/e-post/intro.md": INTRO})
+    built = build_site(project, strict=True)
+    assert (built.site / "sv" / search.BUNDLE_DIR / "pagefind-entry.json").is_file()
+    assert [p.name for p in temp.iterdir() if p.name.startswith("helpcenter-search-")] == []
 
 
 def test_a_locale_pagefind_cannot_index_is_one_error_naming_it_and_the_others_stop(built, tmp_path):

@@ -104,10 +104,9 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         """Per page, what on_page_content computed for the templates (related, JSON-LD)."""
         self.indexed: dict[str, int] = {}
         """Per built locale, how many of its pages search indexes."""
-        self.unwritten: Counter[str] = Counter()
-        """Per built locale, how many of its pages the build has still to write."""
-        self.written: list[str] = []
-        """The locales whose last page is being written: their search indexing starts with the next page."""
+        self.unconverted: Counter[str] = Counter()
+        """Per built locale, how many of its pages the build has still to convert: once none, its search
+        indexing starts, while the build converts and writes the rest."""
         self.indexing: search.Indexing | None = None
         self.search_settings: dict[str, str] = {}
         """Per locale, the search panel's settings and words (JSON)."""
@@ -284,8 +283,8 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         files = _by_locale(files, self.locales)
         written = InclusionLevel.is_in_serve if self.serving else InclusionLevel.is_included
         pages = (file.src_uri.partition("/")[0] for file in files.documentation_pages(inclusion=written))
-        self.unwritten = Counter(locale for locale in pages if locale in self.built)
-        self.written, self.indexing = [], search.Indexing(Path(config.site_dir)) if self.config.search else None
+        self.unconverted = Counter(locale for locale in pages if locale in self.built)
+        self.indexing = search.Indexing(Path(config.site_dir)) if self.config.search else None
         return files
 
     # -- navigation: one small nav per locale ---------------------------------------------
@@ -393,24 +392,35 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         status, self.status_extension.current = self.status_extension.current, None
         record = self.plan.page(page.file.src_uri)
         if record is None:
+            self._converted(page.file.src_uri.partition("/")[0])
             return html
         if status is not None:
             html = self.status.banner(record.locale, status.components) + html
         composed = self.composer.compose(record, page.url, html)
         self.extras[record.src_uri] = {"related": composed.related, "json_ld": composed.json_ld}
         html = composed.html
-        indexed = _indexed(record) if self.config.search else None
-        if indexed is not None:
+        indexed = _indexed(record) if self.indexing is not None else None
+        if indexed is not None and self.indexing is not None:
             self.indexed[record.locale] = self.indexed.get(record.locale, 0) + 1
             html = self.renderer.render(record.locale, "search-body.html", html=Markup(html), **search.facts(indexed))
+            lang = self.locales[record.locale].html_lang
+            document = self.renderer.render(record.locale, "search-page.html", lang=lang, html=Markup(html))
+            self.indexing.stage(page.file.dest_uri, document)
+        self._converted(record.locale)
         return (self.problem_box.html(record) if self.problem_box else "") + html
+
+    def _converted(self, locale: str) -> None:
+        """One more of the locale's pages is converted: with its last one, its search indexing starts."""
+        if self.unconverted[locale] > 0:
+            self.unconverted[locale] -= 1
+            if self.unconverted[locale] == 0 and self.indexing is not None:
+                self.indexing.start(locale, self.indexed.get(locale, 0), staged=True)
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         if not self.config.enabled:
             return context
-        self._start_indexing(self.written)  # the page before this one is written now
         record = self.plan.page(page.file.src_uri) if self.plan is not None else None
         locale = record.locale if record is not None else self.config.default_locale
         self._use_locale(config, locale)
@@ -470,21 +480,9 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
     # -- whole-site outputs ----------------------------------------------------------------
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Counts the locale's pages written (the build writes this one once it is returned)."""
-        locale = page.file.src_uri.partition("/")[0]
-        if self.unwritten[locale] > 0:
-            self.unwritten[locale] -= 1
-            if self.unwritten[locale] == 0:
-                self.written.append(locale)
-        return output
-
-    def _start_indexing(self, locales: list[str]) -> None:
-        """Search indexing of ``locales``, whose pages are all written, starts (and runs on while
-        the build writes the other locales' pages)."""
         if self.indexing is not None:
-            for locale in locales:
-                self.indexing.start(locale, self.indexed.get(locale, 0))
-        locales.clear()
+            self.indexing.poll()  # a locale waiting to be indexed starts once the one before is done
+        return output
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.indexing is not None:
@@ -525,7 +523,8 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
                     )
         self._use_locale(config, self.config.default_locale)
         if self.indexing is not None:
-            self._start_indexing([*self.written, *self.indexed])  # those not started yet (a dirty build's)
+            for locale, pages in self.indexed.items():  # not started yet: a dirty build converted only some pages
+                self.indexing.start(locale, pages)
             try:
                 results = self.indexing.finish()
             except search.SearchError as error:

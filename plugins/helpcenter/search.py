@@ -21,6 +21,7 @@ import gzip
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -123,16 +124,16 @@ class LocaleIndex:
     """Each language of the bundle (``<html lang>``) and whether Pagefind stems it."""
 
 
-def pagefind_command(root: Path) -> list[str]:
-    """Pagefind (the binary of its wheel) over one locale's folder, into ``<root>/pagefind/``."""
+def pagefind_command(root: Path, output: Path | None = None) -> list[str]:
+    """Pagefind (the binary of its wheel) over one locale's folder, into ``<root>/pagefind/`` or ``output``."""
+    where = ["--output-path", str(output)] if output is not None else ["--output-subdir", BUNDLE_DIR]
     return [
         sys.executable,
         "-m",
         "pagefind",
         "--site",
         str(root),
-        "--output-subdir",
-        BUNDLE_DIR,
+        *where,
         "--exclude-selectors",
         ", ".join(EXCLUDE_SELECTORS),
     ]
@@ -172,13 +173,21 @@ class _Run:
 
 
 class Indexing:
-    """Pagefind over each locale's folder (``site_dir/<locale>/`` into ``<locale>/pagefind/``), each
-    in a process of its own that runs while the build goes on with the other locales.
+    """Pagefind over each locale, into ``site_dir/<locale>/pagefind/``, each locale in a process of its
+    own that runs while the build goes on.
 
-    ``start`` a locale once its pages are written; at most ``slots`` run at once (the machine's
-    cores: each holds its locale's whole index in memory, about 0.3 GiB per 1,000 pages), a further
-    one waits for the oldest. ``finish`` waits for them all and returns what each wrote, in the
-    order they were started. ``stop`` ends them (a build that failed).
+    The build hands each page search indexes to ``stage`` as soon as its Markdown is converted: a small
+    document of the page's language and its marked content (``templates/search-page.html``), which
+    is all Pagefind reads of a page. ``start`` a locale once all its pages are staged (``staged``), or,
+    when they were not (a dirty build converts only the pages that changed), once they are written:
+    then Pagefind reads the written pages in ``site_dir/<locale>/``. Its bundle is the same either way.
+
+    While the build goes on, one Pagefind runs at a time, on the cores the build leaves free (the
+    build uses one): a further locale waits its turn (``poll``, called as pages go by, starts it),
+    and the build never waits for it. ``finish`` starts what is left, at most ``slots`` at once
+    (each holds its locale's whole index in memory, about 0.3 GiB per 1,000 pages), with every core,
+    waits for them all and returns what each wrote, in the order they were started. ``stop`` ends
+    them (a build that failed). Both remove the staged documents.
 
     ``pages`` is how many of the locale's pages were marked for search. With none (a locale with
     no article of its own yet), Pagefind would index every page's whole body, fallbacks in another
@@ -188,24 +197,54 @@ class Indexing:
 
     def __init__(self, site_dir: Path, slots: int | None = None) -> None:
         self.site_dir = site_dir
-        self.slots = max(1, slots or os.cpu_count() or 1)
+        self.cores = os.cpu_count() or 1
+        self.slots = max(1, slots or self.cores)
+        self.staging: Path | None = None  # made by the first stage()
         self._running: dict[str, _Run] = {}
-        self._results: dict[str, LocaleIndex | None] = {}  # in the order started; None while running
+        self._waiting: dict[str, Path] = {}  # locale -> the folder Pagefind will read
+        self._results: dict[str, LocaleIndex | None] = {}  # in the order started; None until done
+        self._building = True
 
-    def start(self, locale: str, pages: int) -> None:
+    def stage(self, page_path: str, document: str) -> None:
+        """The document Pagefind reads for the page written at ``page_path`` (``<locale>/…/index.html``)."""
+        if self.staging is None:
+            self.staging = Path(tempfile.mkdtemp(prefix="helpcenter-search-"))
+        path = self.staging / page_path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(document, encoding="utf-8")
+
+    def start(self, locale: str, pages: int, staged: bool = False) -> None:
         if locale in self._results:  # started already
             return
         if pages == 0:
             self._results[locale] = LocaleIndex(locale, 0, {})
             return
-        while len(self._running) >= self.slots:
-            self._wait(next(iter(self._running)))
+        staging = self.staging if staged else None
+        self._waiting[locale] = (staging if staging is not None else self.site_dir) / locale
+        self._results[locale] = None
+        self.poll()
+
+    def poll(self) -> None:
+        """Starts the locale whose turn it is, if a process has room for it."""
+        room = self.slots if not self._building else 1
+        running = sum(run.process.poll() is None for run in self._running.values())
+        while self._waiting and running < room:
+            locale, root = next(iter(self._waiting.items()))
+            del self._waiting[locale]
+            self._launch(locale, root)
+            running += 1
+
+    def _launch(self, locale: str, root: Path) -> None:
+        # While the build goes on, Pagefind's thread pools (rayon's, tokio's) leave it a core.
+        threads = str(max(1, self.cores - 1))
+        environment = {**os.environ, "RAYON_NUM_THREADS": threads, "TOKIO_WORKER_THREADS": threads}
         # A file, never a pipe that could fill up; closed by _wait or stop.
         output = tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")  # noqa: SIM115
-        command = pagefind_command(self.site_dir / locale)
-        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
+        command = pagefind_command(root, self.site_dir / locale / BUNDLE_DIR)
+        process = subprocess.Popen(
+            command, stdout=output, stderr=subprocess.STDOUT, env=environment if self._building else None
+        )
         self._running[locale] = _Run(process, output)
-        self._results[locale] = None
 
     def _wait(self, locale: str) -> None:
         run = self._running.pop(locale)
@@ -216,9 +255,11 @@ class Indexing:
         self._results[locale] = _bundle(self.site_dir / locale, locale, failed, text)
 
     def finish(self) -> list[LocaleIndex]:
+        self._building = False
         try:
-            for locale in list(self._running):
-                self._wait(locale)
+            while self._running or self._waiting:
+                self.poll()
+                self._wait(next(iter(self._running)))
         finally:
             self.stop()
         return [result for result in self._results.values() if result is not None]
@@ -229,6 +270,10 @@ class Indexing:
             run.process.wait()
             run.output.close()
         self._running.clear()
+        self._waiting.clear()
+        if self.staging is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            self.staging = None
 
 
 def report(results: Iterable[LocaleIndex], names: Mapping[str, str], info: Callable[[str], None]) -> None:
