@@ -492,7 +492,7 @@ def search_rows(
             Row(
                 "10",
                 f"search, {label}: what indexing adds to the build (wall, median: with search / `search: false`, "
-                "built in turn in this run; Pagefind runs for each locale while the next locale's pages are written)",
+                "built in turn in this run; each locale's Pagefind runs from its staged pages while the build goes on)",
                 f"{built.wall:.1f} s / {unsearched.wall:.1f} s = {added:+.1%} (CPU {added_cpu:+.1%})",
                 target=f"≤ {search_bench.INDEX_SHARE_TARGET:+.0%}",
                 met=_met(added <= search_bench.INDEX_SHARE_TARGET),

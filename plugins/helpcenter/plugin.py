@@ -578,8 +578,8 @@ def _safe_meta(title: str | None, description: str | None) -> dict[str, Any]:
 
 def _by_locale(files: Files, locales: Iterable[str]) -> Files:
     """The same files, each locale's together in the order of ``locales`` (the pages the plugin adds
-    after their locale's sources), so that the build writes one locale's pages after the other and
-    each locale's search index is built while the next locale's pages are."""
+    after their locale's sources), so that the build converts one locale's pages after the other and
+    each locale's search index is built while the build goes on with the next."""
     rank = {locale: number for number, locale in enumerate(locales, start=1)}
     return Files(sorted(files, key=lambda file: rank.get(file.src_uri.partition("/")[0], 0)))
 

@@ -17,6 +17,7 @@ controls written for the scripts, the permalink marks) is left out by ``EXCLUDE_
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import json
@@ -60,6 +61,9 @@ EXCLUDE_SELECTORS = (
     ".hc-helpful",
     ".hc-listing",  # a category page is found by its own title and description, not its articles'
 )
+
+YIELDING_PRIORITY = 10
+"""Pagefind's niceness while the build goes on (see ``Indexing``)."""
 
 SUMMARY_WEIGHT = 4
 TAGS_WEIGHT = 4
@@ -170,6 +174,26 @@ def _bundle(root: Path, locale: str, failed: bool, output: str) -> LocaleIndex:
 class _Run:
     process: subprocess.Popen[bytes]
     output: IO[str]
+    staged: Path | None  # the locale's staged documents, removed once Pagefind is done with them
+
+
+def _yield_to_the_build(pid: int) -> None:
+    """Pagefind gives way to the build where both want a core (the build is what the editor waits
+    for): a lower priority (nice 10) for its process, which what it starts inherits. Nothing where the
+    system has no such thing, or the process is gone already."""
+    if hasattr(os, "setpriority"):
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, pid, YIELDING_PRIORITY)
+
+
+def staging_root() -> str | None:
+    """Where staged documents go: memory (``/dev/shm``) where the system has it and ``TMPDIR`` does
+    not say otherwise (a folder and a small file per page: on a disk that costs about as much as
+    writing the page), else the system's temporary folder."""
+    shm = "/dev/shm"
+    if "TMPDIR" not in os.environ and os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK):
+        return shm
+    return None
 
 
 class Indexing:
@@ -180,14 +204,15 @@ class Indexing:
     document of the page's language and its marked content (``templates/search-page.html``), which
     is all Pagefind reads of a page. ``start`` a locale once all its pages are staged (``staged``), or,
     when they were not (a dirty build converts only the pages that changed), once they are written:
-    then Pagefind reads the written pages in ``site_dir/<locale>/``. Its bundle is the same either way.
+    then Pagefind reads the written pages in ``site_dir/<locale>/``. It indexes the same either way.
 
     While the build goes on, one Pagefind runs at a time, on the cores the build leaves free (the
-    build uses one): a further locale waits its turn (``poll``, called as pages go by, starts it),
-    and the build never waits for it. ``finish`` starts what is left, at most ``slots`` at once
-    (each holds its locale's whole index in memory, about 0.3 GiB per 1,000 pages), with every core,
-    waits for them all and returns what each wrote, in the order they were started. ``stop`` ends
-    them (a build that failed). Both remove the staged documents.
+    build uses one), at a lower priority than the build: a further locale waits its turn (``poll``,
+    called as pages go by, starts it), and the build never waits for it. ``finish`` starts what is
+    left, at most ``slots`` at once (each holds its locale's whole index in memory, about 0.3 GiB per
+    1,000 pages), with every core, waits for them all and returns what each wrote, in the order they
+    were started. ``stop`` ends them (a build that failed). A locale's staged documents go once its
+    Pagefind is done with them; ``finish`` and ``stop`` remove the rest.
 
     ``pages`` is how many of the locale's pages were marked for search. With none (a locale with
     no article of its own yet), Pagefind would index every page's whole body, fallbacks in another
@@ -208,7 +233,7 @@ class Indexing:
     def stage(self, page_path: str, document: str) -> None:
         """The document Pagefind reads for the page written at ``page_path`` (``<locale>/…/index.html``)."""
         if self.staging is None:
-            self.staging = Path(tempfile.mkdtemp(prefix="helpcenter-search-"))
+            self.staging = Path(tempfile.mkdtemp(prefix="helpcenter-search-", dir=staging_root()))
         path = self.staging / page_path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(document, encoding="utf-8")
@@ -227,7 +252,13 @@ class Indexing:
     def poll(self) -> None:
         """Starts the locale whose turn it is, if a process has room for it."""
         room = self.slots if not self._building else 1
-        running = sum(run.process.poll() is None for run in self._running.values())
+        running = 0
+        for run in self._running.values():
+            if run.process.poll() is None:
+                running += 1
+            elif run.staged is not None:  # done with them
+                shutil.rmtree(run.staged, ignore_errors=True)
+                run.staged = None
         while self._waiting and running < room:
             locale, root = next(iter(self._waiting.items()))
             del self._waiting[locale]
@@ -244,7 +275,10 @@ class Indexing:
         process = subprocess.Popen(
             command, stdout=output, stderr=subprocess.STDOUT, env=environment if self._building else None
         )
-        self._running[locale] = _Run(process, output)
+        if self._building:
+            _yield_to_the_build(process.pid)
+        staged = root if self.staging is not None and root.is_relative_to(self.staging) else None
+        self._running[locale] = _Run(process, output, staged)
 
     def _wait(self, locale: str) -> None:
         run = self._running.pop(locale)
