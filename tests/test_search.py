@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import errno
 import gzip
 import logging
 import os
@@ -266,14 +267,30 @@ def test_a_locale_indexed_from_its_written_pages_holds_what_the_build_indexed(bu
         assert written["page_count"] == staged["page_count"] > 0
 
 
+def stage_pages(indexing: search.Indexing, built, locale: str) -> int:
+    """Stages what the build staged of ``locale``'s pages (read back from the built site): each
+    page's language and its marked content (templates/search-page.html). How many pages."""
+    renderer = Renderer(Catalogs([package_catalog_dir()]))
+    pages = [p for p in (built.site / locale).rglob("index.html") if "data-pagefind-body" in p.read_text("utf-8")]
+    for page in pages:
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        body = soup.select_one("[data-pagefind-body]")
+        document = renderer.render(locale, "search-page.html", lang=soup.html["lang"], html=Markup(str(body)))
+        indexing.stage(str(page.relative_to(built.site)), document)
+    return len(pages)
+
+
+def bundle_of(site, locale: str) -> dict:
+    return {p.relative_to(site): p.read_bytes() for p in (site / locale / search.BUNDLE_DIR).rglob("*.*")}
+
+
 def test_while_the_build_goes_on_one_locale_is_indexed_at_a_time_and_the_build_never_waits(built, tmp_path):
     """The build uses a core: Pagefind runs beside it at a lower priority, a second locale waits its
     turn (the build goes on) and starts once the first is done; at the end what is left runs on every
     core."""
-    site = copy_locales(built, tmp_path, "sv", "en")
-    indexing = search.Indexing(site, slots=2)
-    indexing.start("sv", 5)
-    indexing.start("en", 5)  # returns at once: the build goes on with its pages
+    indexing = search.Indexing(tmp_path, slots=2)
+    indexing.start("sv", stage_pages(indexing, built, "sv"), staged=True)
+    indexing.start("en", stage_pages(indexing, built, "en"), staged=True)  # returns at once: the build goes on
     assert list(indexing._running) == ["sv"] and list(indexing._waiting) == ["en"]
     pid = indexing._running["sv"].process.pid
     assert os.getpriority(os.PRIO_PROCESS, pid) == search.YIELDING_PRIORITY, "it gives way to the build"
@@ -286,23 +303,41 @@ def test_while_the_build_goes_on_one_locale_is_indexed_at_a_time_and_the_build_n
 def test_staged_pages_are_indexed_like_the_written_ones_and_then_removed(built, tmp_path):
     """What the build stages of each page (its language and its marked content) gives the bundle the
     written pages give; the staged documents are gone once the indexes are built."""
-    pages = [p for p in (built.site / "sv").rglob("index.html") if "data-pagefind-body" in p.read_text("utf-8")]
-    assert len(pages) >= 3, "two articles and their category"
     indexing = search.Indexing(tmp_path)
-    renderer = Renderer(Catalogs([package_catalog_dir()]))
-    for page in pages:
-        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
-        body = soup.select_one("[data-pagefind-body]")
-        document = renderer.render("sv", "search-page.html", lang=soup.html["lang"], html=Markup(str(body)))
-        indexing.stage(str(page.relative_to(built.site)), document)
+    pages = stage_pages(indexing, built, "sv")
+    assert pages >= 3, "two articles and their category"
     staging = indexing.staging
     assert staging is not None and staging.is_dir()
-    indexing.start("sv", len(pages), staged=True)
-    assert [result.pages for result in indexing.finish()] == [len(pages)]
-    bundle = {p.relative_to(tmp_path): p.read_bytes() for p in (tmp_path / "sv" / "pagefind").rglob("*.*")}
-    as_built = {p.relative_to(built.site): p.read_bytes() for p in (built.site / "sv" / "pagefind").rglob("*.*")}
-    assert bundle == as_built
+    indexing.start("sv", pages, staged=True)
+    assert [result.pages for result in indexing.finish()] == [pages]
+    assert bundle_of(tmp_path, "sv") == bundle_of(built.site, "sv")
     assert not staging.exists() and indexing.staging is None
+
+
+def test_a_locale_that_cannot_be_staged_is_indexed_from_its_written_pages_once_they_are(built, tmp_path, monkeypatch):
+    """Memory full (a container's small /dev/shm): the locale whose pages could not be staged waits for
+    the end of the build and is indexed from its written pages; the others are not held up, and the
+    build says so once."""
+    site = copy_locales(built, tmp_path, "sv", "en")
+    indexing = search.Indexing(site)
+    sv_pages = stage_pages(indexing, built, "sv")
+    write_text = Path.write_text
+
+    def full(path, *args, **kwargs):
+        if "/en/" in str(path):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return write_text(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", full)
+    en_pages = stage_pages(indexing, built, "en")
+    monkeypatch.undo()
+    indexing.start("sv", sv_pages, staged=True)
+    indexing.start("en", en_pages, staged=True)
+    assert list(indexing._running) == ["sv"] and not indexing._waiting, "en waits for its written pages"
+    assert [result.pages for result in indexing.finish()] == [sv_pages, en_pages]
+    assert pagefind_bundle.fragments(site, "en") == pagefind_bundle.fragments(built.site, "en")
+    assert indexing.unstaged == {"en"}
+    assert len(indexing.notes) == 1 and "en/" in indexing.notes[0] and "TMPDIR" in indexing.notes[0], indexing.notes
 
 
 @pytest.mark.parametrize(("tmpdir", "root"), [(None, "/dev/shm"), ("/somewhere", None)])

@@ -529,6 +529,8 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
                 results = self.indexing.finish()
             except search.SearchError as error:
                 raise PluginError(str(error)) from None
+            for note in self.indexing.notes:
+                log.info(note)
             search.report(results, {c: i.name for c, i in self.locales.items()}, log.info)
         site_files.write_sitemaps(site_dir, self.plan, self.locales, self.built, config.site_url)
 

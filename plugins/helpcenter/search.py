@@ -227,16 +227,35 @@ class Indexing:
         self.staging: Path | None = None  # made by the first stage()
         self._running: dict[str, _Run] = {}
         self._waiting: dict[str, Path] = {}  # locale -> the folder Pagefind will read
+        self._after_build: dict[str, Path] = {}  # locales to index from their written pages
+        self.unstaged: set[str] = set()
+        """The locales whose pages could not all be staged."""
+        self.notes: list[str] = []
+        """What the build should tell (one line each)."""
         self._results: dict[str, LocaleIndex | None] = {}  # in the order started; None until done
         self._building = True
 
     def stage(self, page_path: str, document: str) -> None:
-        """The document Pagefind reads for the page written at ``page_path`` (``<locale>/…/index.html``)."""
-        if self.staging is None:
-            self.staging = Path(tempfile.mkdtemp(prefix="helpcenter-search-", dir=staging_root()))
-        path = self.staging / page_path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(document, encoding="utf-8")
+        """The document Pagefind reads for the page written at ``page_path`` (``<locale>/…/index.html``).
+        Where that fails (memory full: a container's ``/dev/shm`` may hold 64 MB), the locale is
+        indexed from its written pages once the build is done, and ``notes`` says so."""
+        locale = page_path.partition("/")[0]
+        if locale in self.unstaged:
+            return
+        try:
+            if self.staging is None:
+                self.staging = Path(tempfile.mkdtemp(prefix="helpcenter-search-", dir=staging_root()))
+            path = self.staging / page_path
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(document, encoding="utf-8")
+        except OSError as error:
+            self.unstaged.add(locale)
+            where = self.staging or staging_root() or tempfile.gettempdir()
+            self.notes.append(
+                f"search: the pages of {locale}/ could not be staged for indexing in {where} ({error.strerror}), "
+                f"so {locale}/ is indexed from its written pages once the build is done (set TMPDIR to a "
+                "folder with room to index while the build goes on)"
+            )
 
     def start(self, locale: str, pages: int, staged: bool = False) -> None:
         if locale in self._results:  # started already
@@ -244,10 +263,12 @@ class Indexing:
         if pages == 0:
             self._results[locale] = LocaleIndex(locale, 0, {})
             return
-        staging = self.staging if staged else None
-        self._waiting[locale] = (staging if staging is not None else self.site_dir) / locale
         self._results[locale] = None
-        self.poll()
+        if staged and self.staging is not None and locale not in self.unstaged:
+            self._waiting[locale] = self.staging / locale
+            self.poll()
+        else:  # its written pages, once the build has written them all
+            self._after_build[locale] = self.site_dir / locale
 
     def poll(self) -> None:
         """Starts the locale whose turn it is, if a process has room for it."""
@@ -290,6 +311,8 @@ class Indexing:
 
     def finish(self) -> list[LocaleIndex]:
         self._building = False
+        self._waiting.update(self._after_build)
+        self._after_build.clear()
         try:
             while self._running or self._waiting:
                 self.poll()
@@ -305,6 +328,7 @@ class Indexing:
             run.output.close()
         self._running.clear()
         self._waiting.clear()
+        self._after_build.clear()
         if self.staging is not None:
             shutil.rmtree(self.staging, ignore_errors=True)
             self.staging = None
