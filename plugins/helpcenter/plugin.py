@@ -410,11 +410,15 @@ class HelpcenterPlugin(BasePlugin[HelpcenterConfig]):
         return (self.problem_box.html(record) if self.problem_box else "") + html
 
     def _converted(self, locale: str) -> None:
-        """One more of the locale's pages is converted: with its last one, its search indexing starts."""
+        """One more of the locale's pages is converted: with its last one, its search indexing starts
+        (and a locale waiting for its turn starts as soon as the one before is done)."""
+        if self.indexing is None:
+            return
         if self.unconverted[locale] > 0:
             self.unconverted[locale] -= 1
-            if self.unconverted[locale] == 0 and self.indexing is not None:
+            if self.unconverted[locale] == 0:
                 self.indexing.start(locale, self.indexed.get(locale, 0), staged=True)
+        self.indexing.poll()
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
