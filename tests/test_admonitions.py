@@ -13,7 +13,7 @@ from babel.support import NullTranslations
 from bs4 import BeautifulSoup
 
 from conftest import Built, build_project, stamped, write_project
-from helpcenter.admonitions import TYPES, AdmonitionTitles, default_title
+from helpcenter.admonitions import KINDS, AdmonitionTitles, default_title
 from helpcenter.locales import Catalogs, package_catalog_dir, po_path
 
 CONTEXT = "admonition title"
@@ -30,13 +30,13 @@ def title_in(locale: str, msgid: str) -> str:
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-@pytest.mark.parametrize("kind", TYPES)
+@pytest.mark.parametrize("kind", KINDS)
 def test_a_type_of_materials_is_named_by_the_catalog(kind, locale):
     translations = CATALOGS.get(locale)
     assert default_title(kind, translations.pgettext) == title_in(locale, kind.capitalize())
 
 
-@pytest.mark.parametrize("kind", TYPES)
+@pytest.mark.parametrize("kind", KINDS)
 def test_an_untranslated_title_is_what_python_markdown_shows(kind):
     assert default_title(kind, NullTranslations().pgettext) == kind.capitalize()
 
@@ -45,7 +45,7 @@ def test_an_untranslated_title_is_what_python_markdown_shows(kind):
     ("kind", "pgettext"),
     [
         ("custom", CATALOGS.get("sv").pgettext),  # not a type of Material's
-        ("todo", CATALOGS.get("sv").pgettext),  # an alias of Material's: its own name, as before
+        ("seealso", CATALOGS.get("sv").pgettext),  # a type Material dropped (in 9.0): its own name
         ("note", None),  # a page without a catalog
     ],
 )
@@ -61,7 +61,7 @@ def test_every_catalog_has_every_title_with_its_context(locale):
     path = package_catalog_dir() / "helpcenter.pot" if locale is None else po_path(package_catalog_dir(), locale)
     with path.open("rb") as handle:
         catalog = read_po(handle, locale=locale)
-    for kind in TYPES:
+    for kind in KINDS:
         message = catalog.get(kind.capitalize(), context=CONTEXT)
         assert message is not None, (path, kind)
         if locale is not None:
