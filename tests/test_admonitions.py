@@ -1,7 +1,8 @@
 """Admonitions without a title: their type's name in the language of the page's text.
 
 Expected titles are asked of the plugin's own catalogs (``pgettext("admonition title", …)``),
-never written here: the tests hold for any wording a translator picks.
+never written here: the tests hold for any wording a translator picks. Material's types and
+aliases are written here, as Material's docs list them: the plugin's table must name them all.
 """
 
 from __future__ import annotations
@@ -13,12 +14,34 @@ from babel.support import NullTranslations
 from bs4 import BeautifulSoup
 
 from conftest import Built, build_project, stamped, write_project
-from helpcenter.admonitions import TYPES, AdmonitionTitles, default_title
+from helpcenter.admonitions import KINDS, AdmonitionTitles, default_title
 from helpcenter.locales import Catalogs, package_catalog_dir, po_path
 
 CONTEXT = "admonition title"
 CATALOGS = Catalogs([package_catalog_dir()])
 LOCALES = sorted(path.parent.parent.name for path in package_catalog_dir().glob("*/LC_MESSAGES/helpcenter.po"))
+
+MATERIAL_TYPES = (
+    "note", "abstract", "info", "tip", "success", "question", "warning", "failure", "danger", "bug", "example", "quote",
+)  # fmt: skip
+# Material's aliases, each with the type it stands for (its docs; its stylesheet drew them so up to 8.x).
+ALIASES = {
+    "summary": "abstract",
+    "tldr": "abstract",
+    "todo": "info",
+    "hint": "tip",
+    "important": "tip",
+    "check": "success",
+    "done": "success",
+    "help": "question",
+    "faq": "question",
+    "caution": "warning",
+    "attention": "warning",
+    "fail": "failure",
+    "missing": "failure",
+    "error": "danger",
+    "cite": "quote",
+}
 
 
 def title_in(locale: str, msgid: str) -> str:
@@ -29,14 +52,19 @@ def title_in(locale: str, msgid: str) -> str:
 # -- the one decision ------------------------------------------------------------------------------------
 
 
+def test_the_table_names_materials_types_and_aliases():
+    assert sorted(KINDS) == sorted([*MATERIAL_TYPES, *ALIASES])
+    assert set(ALIASES.values()) <= set(MATERIAL_TYPES)
+
+
 @pytest.mark.parametrize("locale", LOCALES)
-@pytest.mark.parametrize("kind", TYPES)
-def test_a_type_of_materials_is_named_by_the_catalog(kind, locale):
+@pytest.mark.parametrize("kind", [*MATERIAL_TYPES, *ALIASES])
+def test_a_type_or_alias_of_materials_is_named_by_the_catalog(kind, locale):
     translations = CATALOGS.get(locale)
     assert default_title(kind, translations.pgettext) == title_in(locale, kind.capitalize())
 
 
-@pytest.mark.parametrize("kind", TYPES)
+@pytest.mark.parametrize("kind", [*MATERIAL_TYPES, *ALIASES])
 def test_an_untranslated_title_is_what_python_markdown_shows(kind):
     assert default_title(kind, NullTranslations().pgettext) == kind.capitalize()
 
@@ -45,7 +73,7 @@ def test_an_untranslated_title_is_what_python_markdown_shows(kind):
     ("kind", "pgettext"),
     [
         ("custom", CATALOGS.get("sv").pgettext),  # not a type of Material's
-        ("todo", CATALOGS.get("sv").pgettext),  # an alias of Material's: its own name, as before
+        ("seealso", CATALOGS.get("sv").pgettext),  # a type Material dropped (in 9.0): its own name
         ("note", None),  # a page without a catalog
     ],
 )
@@ -58,10 +86,11 @@ def test_other_types_and_pages_keep_python_markdowns_title(kind, pgettext):
 
 @pytest.mark.parametrize("locale", [None, *LOCALES])
 def test_every_catalog_has_every_title_with_its_context(locale):
+    """Every type's and every alias's title, translated (en: the msgid), none fuzzy."""
     path = package_catalog_dir() / "helpcenter.pot" if locale is None else po_path(package_catalog_dir(), locale)
     with path.open("rb") as handle:
         catalog = read_po(handle, locale=locale)
-    for kind in TYPES:
+    for kind in [*MATERIAL_TYPES, *ALIASES]:
         message = catalog.get(kind.capitalize(), context=CONTEXT)
         assert message is not None, (path, kind)
         if locale is not None:
@@ -98,12 +127,39 @@ def title_of(page: BeautifulSoup) -> str | None:
         ('??? tip "Viktigt"\n    Text.\n', None, "Viktigt"),
         ("??? custom\n    Text.\n", None, "Custom"),
         ("- Item\n\n    !!! quote\n        Text.\n", "Quote", TITLED),
+        ("!!! important\n    Text.\n", "Important", TITLED),
+        ("!!! TLDR\n    Text.\n", "Tldr", TITLED),  # python-markdown lowercases the type
+        ("??? caution\n    Text.\n", "Caution", TITLED),
+        ("???+ faq\n    Text.\n", "Faq", TITLED),
+        ('!!! important "Läs först"\n    Text.\n', None, "Läs först"),
+        ('??? caution ""\n    Text.\n', None, ""),  # a written empty title: an empty summary, as before
     ],
 )
 @pytest.mark.parametrize("locale", ["sv", "ar", "en"])
 def test_title_in_one_conversion(source, msgid, expected, locale):
     page = convert(source, locale, ["admonition", "pymdownx.details"])
     assert title_of(page) == (title_in(locale, msgid) if expected == TITLED else expected)
+
+
+@pytest.mark.parametrize("marker", ["!!!", "???", "???+"])
+@pytest.mark.parametrize("alias", ALIASES)
+@pytest.mark.parametrize("locale", ["sv", "ar"])
+def test_an_untitled_alias_is_named_by_the_pages_catalog(alias, locale, marker):
+    page = convert(f"{marker} {alias}\n    Text.\n", locale, ["admonition", "pymdownx.details"])
+    box = page.select_one(".admonition, details")
+    assert alias in box["class"]  # the class python-markdown gave it, untouched
+    assert title_of(page) == title_in(locale, alias.capitalize())
+    assert title_of(page) != alias.capitalize()  # not python-markdown's English
+
+
+@pytest.mark.parametrize("marker", ["!!!", "???", "???+"])
+@pytest.mark.parametrize("alias", ALIASES)
+def test_an_untitled_alias_on_an_english_page_is_exactly_python_markdowns(alias, marker):
+    source = f"{marker} {alias}\n    Text.\n"
+    extensions = ["admonition", "pymdownx.details"]
+    page = convert(source, "en", extensions)
+    assert title_of(page) == alias.capitalize()
+    assert str(page) == str(BeautifulSoup(markdown.markdown(source, extensions=extensions), "html.parser"))
 
 
 def test_without_the_pages_catalog_the_title_is_python_markdowns():
@@ -155,6 +211,9 @@ category: email
     {text}
 
 !!! custom
+    {text}
+
+!!! important
     {text}
 """
 
@@ -235,6 +294,18 @@ def test_an_untitled_details_summary_is_named_in_the_pages_language(site, locale
 def test_a_type_outside_materials_keeps_its_capitalized_name(site, locale):
     custom = admonitions(site, URLS[locale])[4]
     assert custom.select_one("p.admonition-title").get_text() == "Custom"
+
+
+@pytest.mark.parametrize("locale", ["sv", "en", "ar"])
+def test_an_untitled_alias_is_named_by_the_pages_catalog_in_a_built_site(site, locale):
+    important = admonitions(site, URLS[locale])[5]
+    assert "important" in important["class"]
+    assert important.select_one("p.admonition-title").get_text() == title_in(locale, "Important")
+
+
+def test_an_untitled_alias_on_an_english_page_says_what_python_markdown_says(site):
+    important = admonitions(site, URLS["en"])[5]
+    assert important.select_one("p.admonition-title").get_text() == "Important"
 
 
 @pytest.mark.parametrize("locale", ["en", "ar"])

@@ -5,8 +5,12 @@ An editor who writes ``!!! note`` (python-markdown's ``admonition``) or ``??? wa
 English ("Note"). Where a site enables those extensions, the plugin's extension registers
 subclasses of their block processors in their place (same name, same priority), and the title
 of an admonition whose editor wrote none is ``default_title``: the page's catalog's name of the
-type (msgctxt "admonition title"). A title written stays as written, ``!!! note ""`` keeps no
-title, and a type outside Material's list keeps the library's title ("Custom").
+type (msgctxt "admonition title"). That holds for Material's twelve types and for the aliases
+Material accepted for some of them (``tldr``, ``important``, ``caution`` …: its docs call them
+deprecated, and its stylesheet, since 9.0, no longer gives them their type's look, so they are
+drawn as a note). An alias's msgid is the alias capitalized, as python-markdown shows it ("Tldr",
+"Faq"), so an English page is unchanged. A title written stays as written, ``!!! note ""`` keeps
+no title, and any other type keeps the library's title ("Custom").
 """
 
 from __future__ import annotations
@@ -28,31 +32,63 @@ STOCK_PRIORITY = 105
 
 
 def _names(pgettext: Pgettext) -> dict[str, object]:
-    """Material's admonition types, each with its name from the catalog (English when untranslated)."""
+    """Material's admonition types and their aliases (each after its type), each with its name from
+    the catalog (English when untranslated). An alias's msgid is the alias capitalized, as
+    python-markdown titles it, and its translator comment says what the word means."""
     return {
         "note": pgettext("admonition title", "Note"),
         "abstract": pgettext("admonition title", "Abstract"),
+        # Translators: admonition title, alias "summary" (of "Abstract"): a summary.
+        "summary": pgettext("admonition title", "Summary"),
+        # Translators: admonition title, alias "tldr" (of "Abstract"): "too long; didn't read", a very short summary.
+        "tldr": pgettext("admonition title", "Tldr"),
         "info": pgettext("admonition title", "Info"),
+        # Translators: admonition title, alias "todo" (of "Info"): "to do", something still to be done.
+        "todo": pgettext("admonition title", "Todo"),
         "tip": pgettext("admonition title", "Tip"),
+        # Translators: admonition title, alias "hint" (of "Tip"): a hint.
+        "hint": pgettext("admonition title", "Hint"),
+        # Translators: admonition title, alias "important" (of "Tip"): something important.
+        "important": pgettext("admonition title", "Important"),
         "success": pgettext("admonition title", "Success"),
+        # Translators: admonition title, alias "check" (of "Success"): a check mark, done or working.
+        "check": pgettext("admonition title", "Check"),
+        # Translators: admonition title, alias "done" (of "Success"): done, completed.
+        "done": pgettext("admonition title", "Done"),
         "question": pgettext("admonition title", "Question"),
+        # Translators: admonition title, alias "help" (of "Question"): help.
+        "help": pgettext("admonition title", "Help"),
+        # Translators: admonition title, alias "faq" (of "Question"): frequently asked questions.
+        "faq": pgettext("admonition title", "Faq"),
         "warning": pgettext("admonition title", "Warning"),
+        # Translators: admonition title, alias "caution" (of "Warning"): be careful.
+        "caution": pgettext("admonition title", "Caution"),
+        # Translators: admonition title, alias "attention" (of "Warning"): pay attention.
+        "attention": pgettext("admonition title", "Attention"),
         "failure": pgettext("admonition title", "Failure"),
+        # Translators: admonition title, alias "fail" (of "Failure"): failed.
+        "fail": pgettext("admonition title", "Fail"),
+        # Translators: admonition title, alias "missing" (of "Failure"): something is missing.
+        "missing": pgettext("admonition title", "Missing"),
         "danger": pgettext("admonition title", "Danger"),
+        # Translators: admonition title, alias "error" (of "Danger"): an error.
+        "error": pgettext("admonition title", "Error"),
         "bug": pgettext("admonition title", "Bug"),
         "example": pgettext("admonition title", "Example"),
         "quote": pgettext("admonition title", "Quote"),
+        # Translators: admonition title, alias "cite" (of "Quote"): a quotation.
+        "cite": pgettext("admonition title", "Cite"),
     }
 
 
-TYPES = tuple(_names(lambda _context, message: message))
-"""The admonition types whose untitled title comes from the catalog."""
+KINDS = tuple(_names(lambda _context, message: message))
+"""The admonition types and aliases whose untitled title comes from the catalog."""
 
 
 def default_title(kind: str, pgettext: Pgettext | None) -> str:
     """The title of an admonition of type ``kind`` (its first class, lowercase) whose editor wrote
-    none: the catalog's name of a type of Material's, else (or on a page without a catalog) the
-    library's own, the type capitalized."""
+    none: the catalog's name of a type of Material's or an alias of one, else (or on a page without
+    a catalog) the library's own, the type capitalized."""
     name = _names(pgettext).get(kind) if pgettext is not None else None
     return str(name) if name is not None else kind.capitalize()
 
