@@ -215,6 +215,18 @@ def test_check_reports_a_string_of_the_code_missing_from_the_template(synced):
     assert "helpcenter i18n extract" in lines[0]
 
 
+def test_check_tells_a_message_by_its_context_too(synced):
+    """The admonition title "Note" (msgctxt "admonition title") is another message than a plain "Note":
+    a catalog that lost the context has the one gettext does not look up, and lacks the one it does."""
+    po = _po(synced, "sv")
+    _edit(po, 'msgctxt "admonition title"\nmsgid "Note"\n', 'msgid "Note"\n')
+    code, lines = synced.check()
+    assert code == 1
+    assert len(lines) == 2, lines
+    assert any(line.startswith(f"{po}:") and "obsolete: 'Note'" in line for line in lines), lines
+    assert any("missing 'Note' (msgctxt 'admonition title')" in line for line in lines), lines
+
+
 @pytest.mark.parametrize("locale", ["fr", "pl", "cy", "ja"])
 def test_init_writes_the_languages_plural_forms(synced, locale):
     # What the language's plural forms are is Babel's (CLDR's) data, and changes between releases.

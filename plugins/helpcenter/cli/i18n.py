@@ -88,8 +88,15 @@ def _read(path: Path, locale: str | None = None) -> Catalog:
     return read_catalog(path, locale)[0]
 
 
-def _ids(catalog: Catalog) -> set[Any]:
-    return {m.id for m in catalog if m.id}
+def _ids(catalog: Catalog) -> set[tuple[Any, str | None]]:
+    """Each message as gettext tells them apart: its msgid and its msgctxt ("Note" of an admonition
+    title is another message than a plain "Note")."""
+    return {(m.id, m.context) for m in catalog if m.id}
+
+
+def _named(msgid: Any, context: str | None) -> str:
+    """A message as the reports name it: its (first) msgid, and its msgctxt if it has one."""
+    return repr(_first(msgid)) + (f" (msgctxt {context!r})" if context else "")
 
 
 def check_catalogs(base: Path, extracted: Catalog) -> list[Problem]:
@@ -109,19 +116,20 @@ def check_catalogs(base: Path, extracted: Catalog) -> list[Problem]:
     if template is not None:
         have = _ids(template)
         for message in extracted:
-            if message.id and message.id not in have:
+            if message.id and (message.id, message.context) not in have:
                 where = message.locations[0] if message.locations else ("?", None)
                 findings.append(
                     _problem(
                         pot,
                         None,
-                        f"out of date: {_first(message.id)!r} ({where[0]}:{where[1]}) is not in it: "
-                        "run 'helpcenter i18n extract'",
+                        f"out of date: {_named(message.id, message.context)} ({where[0]}:{where[1]}) is not in "
+                        "it: run 'helpcenter i18n extract'",
                     )
                 )
         for message in template:
-            if message.id and message.id not in wanted:
-                findings.append(_problem(pot, message.lineno, f"out of date: {_first(message.id)!r} is no longer used"))
+            if message.id and (message.id, message.context) not in wanted:
+                named = _named(message.id, message.context)
+                findings.append(_problem(pot, message.lineno, f"out of date: {named} is no longer used"))
     for path in sorted(base.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
         locale = path.parent.parent.name
         try:
@@ -138,10 +146,9 @@ def check_catalogs(base: Path, extracted: Catalog) -> list[Problem]:
         for message in catalog:
             if not message.id:
                 continue
-            if message.id not in wanted:
-                findings.append(
-                    _problem(path, message.lineno, f"obsolete: {_first(message.id)!r}: run 'helpcenter i18n update'")
-                )
+            if (message.id, message.context) not in wanted:
+                named = _named(message.id, message.context)
+                findings.append(_problem(path, message.lineno, f"obsolete: {named}: run 'helpcenter i18n update'"))
             plural_forms = message.string if isinstance(message.string, (list, tuple)) else None
             if message.pluralizable and plural_forms is not None:
                 # Babel pads missing msgstr[n] with empty strings: a form left out is an empty one.
@@ -151,8 +158,8 @@ def check_catalogs(base: Path, extracted: Catalog) -> list[Problem]:
                     text = f"{_first(message.id)!r} has {written} plural forms, {needs}"
                     findings.append(_problem(path, message.lineno, text))
         missing = wanted - _ids(catalog)
-        for msgid in sorted(missing, key=str):
-            findings.append(_problem(path, None, f"missing {_first(msgid)!r}: run 'helpcenter i18n update'"))
+        for msgid, context in sorted(missing, key=str):
+            findings.append(_problem(path, None, f"missing {_named(msgid, context)}: run 'helpcenter i18n update'"))
     return findings
 
 
