@@ -294,11 +294,11 @@ def structure_problems(translation: Article, state: TranslationState) -> list[Pr
     if not source.is_guide and not translation.is_guide:
         return []
     if source.is_guide != translation.is_guide:
-        kind = "guide" if source.is_guide else "article"
+        kind, named = ("guide", "a guide") if source.is_guide else ("article", "an article")
         return [
             Problem(
                 path,
-                f"is not a {kind} like its source {source.src_uri}: write 'type: {kind}'",
+                f"is not {named} like its source {source.src_uri}: write 'type: {kind}'",
                 translation.line("type") or translation.line("id"),
             )
         ]
